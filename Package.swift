@@ -1,0 +1,70 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// spoolscan: a batch security scanner for container images.
+/// One library target per concern; the `spoolscan` executable is a thin CLI over them.
+let package = Package(
+    name: "spoolscan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "spoolscan", targets: ["spoolscan"]),
+        .library(name: "ImageScanner", targets: ["ImageScanner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .systemLibrary(name: "CYara", pkgConfig: "yara", providers: [.apt(["libyara-dev"])]),
+        .systemLibrary(name: "CInotify", providers: [.apt(["libinotifytools0-dev"])]),
+
+        // Shared foundation: the error-code table, digests, limits.
+        .target(name: "SpoolscanCore", dependencies: ["CCrypto"]),
+        // A small SQLite wrapper (rpmdb.sqlite, the advisory database).
+        .target(name: "SQLiteDB", dependencies: ["CSQLite", "SpoolscanCore"]),
+        // The versioned JSON report model, its schema and its table rendering.
+        .target(name: "ScanReport", dependencies: ["SpoolscanCore"]),
+        // Reading images: docker-archive, OCI layout, compression, layers, whiteouts.
+        .target(name: "ImageReader", dependencies: ["CArchive", "SpoolscanCore"]),
+        // OS detection and OS/language package cataloguing.
+        .target(name: "PackageCatalog", dependencies: ["ImageReader", "ScanReport", "SQLiteDB", "CArchive", "CZlib", "SpoolscanCore"]),
+        // The advisory database, version comparison and vulnerability matching.
+        .target(name: "Advisories", dependencies: ["ScanReport", "SQLiteDB", "CArchive", "SpoolscanCore"]),
+        // Secret, malware and misconfiguration detectors.
+        .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"],
+                resources: [.copy("Rules")]),
+        // One scan of one artifact: reader + cataloguers + detectors -> report.
+        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ScanReport", "SpoolscanCore"]),
+        // The spool queue, worker pool and inotify watcher.
+        .target(name: "Spool", dependencies: [
+            "CInotify", "ScanReport", "SpoolscanCore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The command-line interface.
+        .executableTarget(name: "spoolscan", dependencies: [
+            "ImageScanner", "Spool", "Advisories", "ScanReport", "SpoolscanCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Builds test images (tars, docker-archive, OCI layout) with libarchive's writer.
+        .target(name: "TestSupport", dependencies: ["CArchive", "SpoolscanCore"], path: "Tests/TestSupport"),
+
+        .testTarget(name: "SpoolscanCoreTests", dependencies: ["SpoolscanCore"]),
+        .testTarget(name: "ScanReportTests", dependencies: ["ScanReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ImageReaderTests", dependencies: ["TestSupport", "ImageReader", "CArchive", "SpoolscanCore"]),
+        .testTarget(name: "PackageCatalogTests", dependencies: ["TestSupport", "PackageCatalog", "ImageReader", "ScanReport", "CArchive"]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
+        .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "SpoolscanCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// The advisory database, version comparison and vulnerability matching.
+public enum AdvisoriesModule {}

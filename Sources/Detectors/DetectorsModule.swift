@@ -1,0 +1,2 @@
+/// Secret, malware and misconfiguration detectors.
+public enum DetectorsModule {}

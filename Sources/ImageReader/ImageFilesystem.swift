@@ -1,0 +1,146 @@
+import SpoolscanCore
+
+/// The final filesystem of an image: its layers applied in order with whiteouts, each path
+/// remembering the layer that last wrote it. Holds metadata only, never file contents.
+public final class ImageFilesystem {
+    /// A path in the final view and the layer (image index) that put it there.
+    public struct Node: Sendable, Equatable {
+        public let entry: LayerEntry
+        public let layerIndex: Int
+    }
+
+    final class TreeNode {
+        var node: Node
+        var children: [String: TreeNode]
+        init(node: Node) { self.node = node; self.children = [:] }
+    }
+
+    private let root = TreeNode(node: Node(entry: LayerEntry(path: "", kind: .directory, mode: 0o755), layerIndex: 0))
+    private let maxSymlinkHops: Int
+
+    /// Builds the view from each layer's entries, base layer first.
+    public init(layers: [[LayerEntry]], maxSymlinkHops: Int = ScanLimits.standard.maxSymlinkHops) {
+        self.maxSymlinkHops = maxSymlinkHops
+        for (index, entries) in layers.enumerated() { apply(entries, layerIndex: index) }
+    }
+
+    private func apply(_ entries: [LayerEntry], layerIndex: Int) {
+        // Whiteouts act on lower layers only, so apply them before this layer's own entries.
+        for entry in entries {
+            switch entry.kind {
+            case .whiteout:
+                let (parent, name) = splitParent(entry.path)
+                findDirectory(parent)?.children.removeValue(forKey: name)
+            case .opaqueWhiteout:
+                if entry.path.isEmpty { root.children.removeAll() } else { findDirectory(entry.path)?.children.removeAll() }
+            default: break
+            }
+        }
+        for entry in entries where entry.kind != .whiteout && entry.kind != .opaqueWhiteout {
+            insert(entry, layerIndex: layerIndex)
+        }
+    }
+
+    private func insert(_ entry: LayerEntry, layerIndex: Int) {
+        guard !entry.path.isEmpty else { return }
+        var dir = root
+        var prefix = ""
+        let components = entry.path.split(separator: "/", omittingEmptySubsequences: true)
+        for component in components.dropLast() {
+            let name = String(component)
+            prefix = prefix.isEmpty ? name : prefix + "/" + name
+            if let next = dir.children[name], next.node.entry.kind == .directory {
+                dir = next
+            } else {
+                let made = TreeNode(node: Node(entry: LayerEntry(path: prefix, kind: .directory, mode: 0o755), layerIndex: layerIndex))
+                if let replaced = dir.children[name], replaced.node.entry.kind == .symlink {
+                    // A later layer writing below a symlinked folder: keep the layer's own view.
+                    made.children = replaced.children
+                }
+                dir.children[name] = made
+                dir = made
+            }
+        }
+        let name = String(components.last!)
+        let node = Node(entry: entry, layerIndex: layerIndex)
+        if let existing = dir.children[name], existing.node.entry.kind == .directory, entry.kind == .directory {
+            existing.node = node
+        } else {
+            dir.children[name] = TreeNode(node: node)
+        }
+    }
+
+    private func splitParent(_ path: String) -> (String, String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
+    private func findDirectory(_ path: String) -> TreeNode? {
+        var node = root
+        for component in path.split(separator: "/") {
+            guard let next = node.children[String(component)] else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The node at `path` exactly as written (symlinks are not followed).
+    public func node(at path: String) -> Node? {
+        let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
+        if trimmed.isEmpty { return root.node }
+        return findDirectory(trimmed)?.node
+    }
+
+    /// Resolves `path` like the kernel would inside the image root: symlinks in every
+    /// component (and the last one too), `..` never above the root. Returns nil when the path
+    /// does not exist; throws `SCAN-008` on a symlink loop.
+    public func resolve(_ path: String) throws(SpoolscanError) -> Node? {
+        var hops = 0
+        var pending = path.split(separator: "/").map(String.init).reversed() as [String]
+        var stack: [TreeNode] = [root]
+        while let component = pending.popLast() {
+            if component.isEmpty || component == "." { continue }
+            if component == ".." {
+                if stack.count > 1 { stack.removeLast() }
+                continue
+            }
+            guard let child = stack.last!.children[component] else { return nil }
+            if child.node.entry.kind == .symlink, let target = child.node.entry.linkTarget {
+                hops += 1
+                if hops > maxSymlinkHops {
+                    throw SpoolscanError(.symlinkLoop, "resolving \(path)")
+                }
+                if target.hasPrefix("/") { stack = [root] }
+                pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+                continue
+            }
+            stack.append(child)
+        }
+        return stack.last!.node
+    }
+
+    /// True when the final view shows the version of `path` that layer `layerIndex` wrote,
+    /// i.e. no later layer replaced or deleted it.
+    public func isVisible(path: String, fromLayer layerIndex: Int) -> Bool {
+        node(at: path)?.layerIndex == layerIndex
+    }
+
+    /// Every entry of the final view except the root, parents before children.
+    public func forEach(_ body: (Node) throws -> Void) rethrows {
+        var stack: [TreeNode] = [root]
+        while let dir = stack.popLast() {
+            for key in dir.children.keys.sorted().reversed() {
+                let child = dir.children[key]!
+                try body(child.node)
+                if !child.children.isEmpty { stack.append(child) }
+            }
+        }
+    }
+
+    /// Number of entries in the final view.
+    public var count: Int {
+        var total = 0
+        forEach { _ in total += 1 }
+        return total
+    }
+}

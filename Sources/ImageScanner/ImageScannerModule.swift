@@ -1,0 +1,2 @@
+/// One scan of one artifact.
+public enum ImageScannerModule {}

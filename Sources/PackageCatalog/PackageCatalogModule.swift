@@ -1,0 +1,2 @@
+/// Package cataloguing: OS detection and OS/language package inventories.
+public enum PackageCatalogModule {}

@@ -1,0 +1,2 @@
+/// The spool queue, worker pool and watcher.
+public enum SpoolModule {}

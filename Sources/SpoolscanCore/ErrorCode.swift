@@ -1,0 +1,79 @@
+/// Every error code spoolscan reports, in one table.
+///
+/// A code is stable once published: reports, error JSON files and log lines carry it, and
+/// tools match on it. README reproduces this table (a test checks that it does).
+/// `SCAN-*` codes are properties of the input (a permanently bad artifact); `HNDL-*` codes
+/// come from the job handler (the spool worker); `DB-*` from the advisory database;
+/// `CONF-*` from configuration and usage.
+public struct ErrorCode: Hashable, Sendable, CustomStringConvertible {
+    /// The code, e.g. `SCAN-001`.
+    public let code: String
+    /// The fixed summary text for the code, e.g. `not a container image archive`.
+    public let summary: String
+    /// Whether retrying the same input can succeed (`false` for bad input).
+    public let retryable: Bool
+
+    public var description: String { "\(code): \(summary)" }
+
+    init(_ code: String, _ summary: String, retryable: Bool = false) {
+        self.code = code
+        self.summary = summary
+        self.retryable = retryable
+    }
+}
+
+extension ErrorCode {
+    // MARK: Input (the artifact itself is bad; never retried)
+    public static let notAnImage = ErrorCode("SCAN-001", "not a container image archive")
+    public static let emptyFile = ErrorCode("SCAN-002", "empty file")
+    public static let truncated = ErrorCode("SCAN-003", "truncated or corrupt archive")
+    public static let corruptCompression = ErrorCode("SCAN-004", "corrupt compressed stream")
+    public static let missingBlob = ErrorCode("SCAN-005", "manifest names a missing blob")
+    public static let digestMismatch = ErrorCode("SCAN-006", "digest mismatch")
+    public static let unsafePath = ErrorCode("SCAN-007", "unsafe path in layer")
+    public static let symlinkLoop = ErrorCode("SCAN-008", "symlink loop")
+    public static let decompressionBomb = ErrorCode("SCAN-009", "decompression limit exceeded")
+    public static let tooManyEntries = ErrorCode("SCAN-010", "too many entries")
+    public static let nameTooLong = ErrorCode("SCAN-011", "name too long")
+    public static let badManifest = ErrorCode("SCAN-012", "invalid manifest or image config")
+    public static let unsupportedMedia = ErrorCode("SCAN-013", "unsupported media type")
+    public static let unreadable = ErrorCode("SCAN-014", "artifact cannot be read", retryable: true)
+
+    // MARK: Handler (the spool worker)
+    public static let handlerSendStatus = ErrorCode("HNDL-001", "report could not be written", retryable: true)
+    public static let retriesExhausted = ErrorCode("HNDL-002", "retries exhausted")
+    public static let scannerConfigInvalid = ErrorCode("HNDL-003", "scanner config invalid")
+    public static let scanTimeout = ErrorCode("HNDL-004", "scan time out", retryable: true)
+    public static let scannerCrashed = ErrorCode("HNDL-005", "scanner crashed", retryable: true)
+    public static let outOfMemory = ErrorCode("HNDL-006", "scanner out of memory", retryable: true)
+    public static let diskFull = ErrorCode("HNDL-007", "disk full", retryable: true)
+    public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon")
+    public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid")
+
+    // MARK: Advisory database
+    public static let dbMissing = ErrorCode("DB-001", "advisory database not found")
+    public static let dbCorrupt = ErrorCode("DB-002", "advisory database unreadable")
+    public static let dbImportFormat = ErrorCode("DB-003", "unrecognised advisory feed")
+    public static let dbStale = ErrorCode("DB-004", "advisory database is stale")
+    public static let dbSchema = ErrorCode("DB-005", "advisory database schema version unsupported")
+    public static let dbDownload = ErrorCode("DB-006", "advisory feed download failed", retryable: true)
+
+    // MARK: Configuration and usage
+    public static let configInvalid = ErrorCode("CONF-001", "configuration invalid")
+    public static let rulesInvalid = ErrorCode("CONF-002", "detector rules invalid")
+    public static let internalError = ErrorCode("CONF-099", "internal error", retryable: true)
+
+    /// All codes, in table order. README's error table lists exactly these.
+    public static let all: [ErrorCode] = [
+        .notAnImage, .emptyFile, .truncated, .corruptCompression, .missingBlob, .digestMismatch,
+        .unsafePath, .symlinkLoop, .decompressionBomb, .tooManyEntries, .nameTooLong, .badManifest,
+        .unsupportedMedia, .unreadable,
+        .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
+        .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
+        .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
+        .configInvalid, .rulesInvalid, .internalError,
+    ]
+
+    /// Looks a code up by its text (`SCAN-001`).
+    public static func named(_ code: String) -> ErrorCode? { all.first { $0.code == code } }
+}

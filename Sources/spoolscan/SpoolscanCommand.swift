@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct SpoolscanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spoolscan",
+        abstract: "Batch security scanner for container images.",
+        subcommands: []
+    )
+}

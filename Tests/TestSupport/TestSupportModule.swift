@@ -1,0 +1,2 @@
+/// Builders for test images.
+public enum TestSupportModule {}

@@ -1,0 +1,68 @@
+import Foundation
+import ImageReader
+import ScanReport
+import SpoolscanCore
+
+/// Scans one artifact: reads it once, streaming every layer past the contributors'
+/// visitors, then builds one `ImageReport` per image and lets each contributor add to it.
+public final class ImageScanner {
+    public let options: ScanOptions
+
+    public init(options: ScanOptions = ScanOptions()) {
+        self.options = options
+    }
+
+    /// Scans the artifact at `path`. Throws a `SpoolscanError` (a `SCAN-*` code for bad input).
+    public func scan(path: String) throws(SpoolscanError) -> Report {
+        let contributors: [ScanContributor]
+        do {
+            contributors = try options.makeContributors()
+        } catch let error as SpoolscanError {
+            throw error
+        } catch {
+            throw SpoolscanError(.configInvalid, "\(error)")
+        }
+        let reader = ArchiveReader(limits: options.limits)
+        let artifact = try reader.read(path: path, visitors: contributors.flatMap(\.visitors))
+        var warnings: [String] = []
+        var images: [ImageReport] = []
+        for image in artifact.images {
+            var report = ImageReportBuilder.baseReport(for: image)
+            for contributor in contributors {
+                do {
+                    try contributor.contribute(to: &report, image: image, warnings: &warnings)
+                } catch let error as SpoolscanError {
+                    throw error
+                } catch {
+                    throw SpoolscanError(.internalError, "\(type(of: contributor)): \(error)")
+                }
+            }
+            images.append(report)
+        }
+        let summary = Artifact(path: path, sha256: artifact.sha256, size: artifact.size,
+                               format: artifact.format, images: images)
+        var report = Report(createdAt: Timestamp.now(), artifact: summary, warnings: [])
+        for contributor in contributors {
+            if let database = contributor as? DatabaseDescribing { report.database = database.databaseInfo }
+        }
+        var seen = Set<String>()
+        report.warnings = warnings.filter { seen.insert($0).inserted }
+        return report
+    }
+}
+
+/// A contributor that matched against an advisory database says which one.
+public protocol DatabaseDescribing {
+    var databaseInfo: DatabaseInfo? { get }
+}
+
+/// RFC 3339 UTC timestamps.
+public enum Timestamp {
+    public static func now() -> String { format(Date()) }
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,2 +1,0 @@
-/// One scan of one artifact.
-public enum ImageScannerModule {}

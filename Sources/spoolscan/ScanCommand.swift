@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import ImageScanner
+import ScanReport
+import SpoolscanCore
+
+/// `spoolscan scan IMAGE`: scans one artifact and prints or writes its report.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan one image file (docker-archive, OCI archive or OCI layout folder) and report what is in it.",
+        discussion: """
+        Exit status: 0 on success; 2 when the artifact itself is bad (the first line on stderr is \
+        `SCAN-NNN: message`); 1 on any other error.
+        """
+    )
+
+    @Argument(help: "The image tarball (optionally gzip/zstd-compressed) or OCI layout folder.")
+    var image: String
+
+    @Option(help: "Report format: json or table.")
+    var format: OutputFormat = .json
+
+    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Advisory database to match vulnerabilities against (default: none unless SPOOLSCAN_DB is set).")
+    var db: String?
+
+    @Option(help: "Warn in the report when the advisory database is older than this many days.")
+    var maxDbAgeDays: Int = 7
+
+    @OptionGroup var limits: LimitOptions
+
+    @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
+    var memoryLimitMb: Int?
+
+    enum OutputFormat: String, ExpressibleByArgument { case json, table }
+
+    func run() throws {
+        if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
+        let options = ScanOptions(limits: limits.scanLimits,
+                                  databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
+                                  maxDatabaseAgeDays: maxDbAgeDays)
+        let report: Report
+        do {
+            report = try ImageScanner(options: options).scan(path: image)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(error.code.code.hasPrefix("SCAN-") && !error.code.retryable ? 2 : 1)
+        }
+        let data: Data
+        switch format {
+        case .json: data = try ReportCodec.encode(report)
+        case .table: data = Data(ReportTable.render(report).utf8)
+        }
+        if let output {
+            try ReportCodec.writeAtomically(data, to: output)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}

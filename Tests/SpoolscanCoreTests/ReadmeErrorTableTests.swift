@@ -1,0 +1,16 @@
+import Foundation
+import Testing
+import SpoolscanCore
+
+/// README reproduces the error-code table; this keeps the two from drifting apart.
+@Suite struct ReadmeErrorTableTests {
+    @Test func readmeListsEveryCodeWithItsText() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        for code in ErrorCode.all {
+            #expect(readme.contains("| `\(code.code)` | \(code.summary) |"), "README lacks \(code)")
+        }
+        let listed = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| `") && $0.contains("-0") }
+        #expect(listed.count == ErrorCode.all.count, "README's table has \(listed.count) rows for \(ErrorCode.all.count) codes")
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Peak memory (max resident set) of `spoolscan scan` on an image of 500 MB or more, against syft on the
+# same image in the same run when syft is installed (../shared/peers/install.sh).
+# Usage: scripts/bench-memory.sh [WORKDIR]   (needs ../shared for the Debian root; builds it with debootstrap)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${1:-$ROOT/.build/bench}
+SHARED=$ROOT/../shared
+[ -d "$SHARED" ] || { echo "skip: ../shared is absent (it holds the Debian image builder)" >&2; exit 0; }
+mkdir -p "$WORK"
+[ -f "$WORK/debian/debian12-minbase.tar" ] || bash "$SHARED/images/build-debian.sh" "$WORK/debian" >/dev/null
+BIG=$WORK/big.tar
+if [ ! -f "$BIG" ]; then
+  rm -rf "$WORK/data-layer"; mkdir -p "$WORK/data-layer/opt/data"
+  python3 - "$WORK/data-layer/opt/data" <<'PY'
+import os, sys
+d = sys.argv[1]
+for i in range(40):                       # 40 x 12 MiB of incompressible bytes
+    with open(os.path.join(d, f"blob{i:02}.bin"), "wb") as f: f.write(os.urandom(12 << 20))
+for i in range(2000):                     # and many small text files
+    with open(os.path.join(d, f"note{i:04}.txt"), "w") as f: f.write(("line %d\n" % i) * 200)
+PY
+  python3 "$SHARED/tools/mkimage.py" --out "$BIG" --tag bench/big:1 "$WORK/debian/rootfs-minbase" "$WORK/data-layer"
+fi
+BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
+[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
+size_mb=$(( $(stat -c %s "$BIG") / 1048576 ))
+measure() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2} /Elapsed/ {print $NF}' | tr '\n' ' '; }
+echo "image: $BIG ($size_mb MiB)"
+read -r ours_kb ours_time < <(measure "$BIN" scan "$BIG" --format json)
+echo "spoolscan scan: max RSS $((ours_kb / 1024)) MiB, wall $ours_time"
+SYFT=${SYFT:-$HOME/.cache/spoolscan-peers/syft}
+if [ -x "$SYFT" ]; then
+  read -r syft_kb syft_time < <(measure "$SYFT" -q "docker-archive:$BIG" -o json)
+  echo "syft (same image):  max RSS $((syft_kb / 1024)) MiB, wall $syft_time"
+  python3 -c "print(f'ratio spoolscan/syft RSS: {$ours_kb/$syft_kb:.2f}')"
+fi
+[ $((ours_kb / 1024)) -lt 200 ] && echo "target met: under 200 MiB resident" || { echo "target missed: 200 MiB resident"; exit 1; }

@@ -10,7 +10,7 @@ import SpoolscanCore
         for code in ErrorCode.all {
             #expect(readme.contains("| `\(code.code)` | \(code.summary) |"), "README lacks \(code)")
         }
-        let listed = readme.components(separatedBy: "\n").filter { $0.hasPrefix("| `") && $0.contains("-0") }
+        let listed = readme.components(separatedBy: "\n").filter { $0.range(of: #"^\| `[A-Z]+-\d{3}` \|"#, options: .regularExpression) != nil }
         #expect(listed.count == ErrorCode.all.count, "README's table has \(listed.count) rows for \(ErrorCode.all.count) codes")
     }
 }

@@ -1,0 +1,43 @@
+import ScanReport
+
+/// Alpine's `lib/apk/db/installed`: blocks of `K:value` lines separated by blank lines.
+public enum ApkCataloguer {
+    static let path = "lib/apk/db/installed"
+
+    /// Packages of an apk database (`P` name, `V` version, `A` arch, `o` origin, `L` licence).
+    public static func parse(_ bytes: [UInt8]) -> [PackageRecord] {
+        var records: [PackageRecord] = []
+        var name: String?, version: String?, arch: String?, origin: String?, license: String?
+        func flush() {
+            if let name, let version, !name.isEmpty, !version.isEmpty {
+                records.append(PackageRecord(name: name, version: version, type: .apk, sourceName: origin,
+                                             arch: arch, licenses: license.map { [$0] } ?? []))
+            }
+            name = nil; version = nil; arch = nil; origin = nil; license = nil
+        }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            var end = index
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            var lineEnd = end
+            if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd == index {
+                flush()
+            } else if lineEnd - index >= 2, bytes[index + 1] == 0x3A {
+                let value = String(decoding: bytes[(index + 2)..<lineEnd], as: UTF8.self)
+                switch bytes[index] {
+                case UInt8(ascii: "P"): name = value
+                case UInt8(ascii: "V"): version = value
+                case UInt8(ascii: "A"): arch = value
+                case UInt8(ascii: "o"): origin = value
+                case UInt8(ascii: "L"): license = value.isEmpty ? nil : value
+                default: break
+                }
+            }
+            index = end + 1
+        }
+        flush()
+        return records
+    }
+}

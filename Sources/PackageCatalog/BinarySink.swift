@@ -1,0 +1,77 @@
+import ImageReader
+
+/// Reads an executable as it streams: drops it after the first bytes unless it is ELF, scans
+/// every chunk for Go build information (without keeping the binary), and buffers the file up
+/// to a cap so the section table at its end can be searched for cargo-auditable `.dep-v0` data.
+/// A Go binary stops the buffering as soon as its build information is found.
+final class BinarySink: FileSink {
+    /// What the binary held: packages (nil when none) and a warning.
+    typealias Completion = (_ records: [PackageRecord]?, _ warning: String?) -> Void
+
+    private let cap: Int
+    private let onFinish: Completion
+    private let goScanner: GoBuildInfoScanner
+    private var head: [UInt8] = []
+    private var isELF = false
+    private var buffer: [UInt8] = []
+    private var buffering = true
+    private var tooLarge = false
+
+    init(cap: Int, maxModInfo: Int, onFinish: @escaping Completion) {
+        self.cap = cap
+        self.onFinish = onFinish
+        self.goScanner = GoBuildInfoScanner(maxModInfo: maxModInfo)
+    }
+
+    func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        if isELF { return consume(chunk) }
+        if head.isEmpty, chunk.count >= 4 {
+            guard chunk.prefix(4).elementsEqual(ELFSections.magic) else { return false }
+            isELF = true
+            return consume(chunk)
+        }
+        // A first chunk shorter than the magic: keep the bytes until four have arrived.
+        head.append(contentsOf: chunk)
+        if head.count < 4 { return true }
+        guard head.prefix(4).elementsEqual(ELFSections.magic) else { return false }
+        isELF = true
+        let first = head
+        head = []
+        return first.withUnsafeBytes { consume($0) }
+    }
+
+    private func consume(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        goScanner.feed(chunk)
+        if goScanner.isDone {
+            buffering = false
+            buffer = []
+            return false
+        }
+        if buffering {
+            if buffer.count + chunk.count > cap {
+                buffering = false
+                tooLarge = true
+                buffer = []
+            } else {
+                buffer.append(contentsOf: chunk)
+            }
+        }
+        return true
+    }
+
+    func finish(complete: Bool) {
+        guard isELF else { return onFinish(nil, nil) }
+        if let info = goScanner.info { return onFinish(info.records(), nil) }
+        if goScanner.isLegacy {
+            return onFinish(nil, "Go binary with pre-1.18 build information (not supported)")
+        }
+        guard complete, !tooLarge else {
+            return onFinish(nil, tooLarge ? "ELF file larger than \(cap) bytes not checked for cargo-auditable data" : nil)
+        }
+        do {
+            onFinish(try RustAuditCataloguer.parse(elf: buffer), nil)
+        } catch {
+            onFinish(nil, error.description)
+        }
+    }
+}

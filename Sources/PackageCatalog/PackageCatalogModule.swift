@@ -1,2 +1,0 @@
-/// Package cataloguing: OS detection and OS/language package inventories.
-public enum PackageCatalogModule {}

@@ -1,4 +1,5 @@
 import ImageReader
+import PackageCatalog
 import SpoolscanCore
 
 /// What a scan does: limits, which detectors run, which advisory database matches.
@@ -21,6 +22,8 @@ public struct ScanOptions: Sendable {
 
     /// Fresh contributors for one scan, in the order they add to the report.
     func makeContributors() throws -> [ScanContributor] {
-        []
+        var contributors: [ScanContributor] = []
+        if catalogue { contributors.append(CatalogContributor(cataloguer: PackageCataloguer(limits: limits))) }
+        return contributors
     }
 }

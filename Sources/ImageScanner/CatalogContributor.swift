@@ -1,0 +1,19 @@
+import ImageReader
+import PackageCatalog
+import ScanReport
+
+/// Adds the OS and the package inventory to each image's report.
+final class CatalogContributor: ScanContributor {
+    private let cataloguer: PackageCataloguer
+
+    init(cataloguer: PackageCataloguer) { self.cataloguer = cataloguer }
+
+    var visitors: [LayerVisitor] { [cataloguer] }
+
+    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [String]) throws {
+        let result = try cataloguer.catalogue(image: image)
+        report.os = result.os
+        report.packages = result.packages
+        warnings.append(contentsOf: result.warnings)
+    }
+}

@@ -53,11 +53,14 @@ public struct ReadLayer: Sendable, Equatable {
     public var size: Int64
     public var compression: Compression
     public var createdBy: String?
+    /// The layer's own entries in tar order, whiteouts included (the final view is the image's
+    /// ``ReadImage/filesystem``).
+    public var entries: [LayerEntry]
 
     public init(index: Int, streamID: LayerStreamID, diffID: String, digest: String, size: Int64,
-                compression: Compression, createdBy: String?) {
+                compression: Compression, createdBy: String?, entries: [LayerEntry] = []) {
         self.index = index; self.streamID = streamID; self.diffID = diffID; self.digest = digest
-        self.size = size; self.compression = compression; self.createdBy = createdBy
+        self.size = size; self.compression = compression; self.createdBy = createdBy; self.entries = entries
     }
 }
 

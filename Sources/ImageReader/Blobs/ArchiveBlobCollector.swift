@@ -58,7 +58,8 @@ struct ArchiveBlobCollector {
             let streamID = LayerStreamID(contents.nextStreamID)
             contents.nextStreamID += 1
             let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors)
-            switch try reader.read(blob: member, streamID: streamID, label: "layer \(path)") {
+            switch try reader.read(blob: member, streamID: streamID, label: "layer \(path)",
+                                   expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
             case .layer(let record):
                 try BlobPath.verify(path: path, digest: record.digest)
                 contents.layers[path] = record

@@ -47,7 +47,8 @@ final class DirectoryBlobStore: BlobStore {
         let streamID = LayerStreamID(nextStreamID)
         nextStreamID += 1
         let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors)
-        switch try reader.read(blob: file, streamID: streamID, label: "layer \(path)") {
+        switch try reader.read(blob: file, streamID: streamID, label: "layer \(path)",
+                               expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
         case .layer(let record):
             bytesRead += record.size
             try BlobPath.verify(path: path, digest: record.digest)

@@ -9,30 +9,39 @@ struct LayerStreamReader {
     let visitors: [LayerVisitor]
 
     /// Reads `blob` (the stored bytes) as layer `streamID`. `label` names it in errors.
-    func read(blob: ByteStream, streamID: LayerStreamID, label: String) throws(SpoolscanError) -> LayerReadOutcome {
+    /// `expectedDigest` is the digest the blob's name promises: when reading fails, a blob that
+    /// does not match it is reported as a digest mismatch (`SCAN-006`), the root cause.
+    func read(blob: ByteStream, streamID: LayerStreamID, label: String,
+              expectedDigest: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
         let peekable = PeekableByteStream(blob)
         let compression = Compression.detect(try peekable.peek(4))
         let stored: HashingByteStream
         let uncompressed: HashingByteStream
-        if compression == .none {
-            stored = HashingByteStream(peekable, budget: budget, label: label)
-            uncompressed = stored
-        } else {
-            stored = HashingByteStream(peekable)
-            let decompressed = try DecompressingByteStream(compressed: stored, compression: compression,
-                                                           budget: budget, label: label)
-            uncompressed = HashingByteStream(decompressed, budget: budget, label: label)
-        }
-
-        let tar = try LibarchiveReader(source: uncompressed, role: .tar, label: label)
         let entries: [LayerEntry]
         do {
-            entries = try readEntries(tar, streamID: streamID, label: label)
-        } catch let error where tar.unrecognizedFormat {
-            _ = error
-            let digest = try stored.finishDigest()
-            return .notALayer(digest: digest, size: stored.count,
-                              reason: SpoolscanError(.unsupportedMedia, "\(label) is not a tar layer"))
+            if compression == .none {
+                stored = HashingByteStream(peekable, budget: budget, label: label)
+                uncompressed = stored
+            } else {
+                stored = HashingByteStream(peekable)
+                let decompressed = try DecompressingByteStream(compressed: stored, compression: compression,
+                                                               budget: budget, label: label)
+                uncompressed = HashingByteStream(decompressed, budget: budget, label: label)
+            }
+            do {
+                let tar = try LibarchiveReader(source: uncompressed, role: .tar, label: label)
+                entries = try readEntries(tar, streamID: streamID, label: label)
+            } catch where error.code == .notAnImage {
+                // Not a tar at all, noticed before any visitor heard of it.
+                let digest = try stored.finishDigest()
+                return .notALayer(digest: digest, size: stored.count,
+                                  reason: SpoolscanError(.unsupportedMedia, "\(label) is not a tar layer"))
+            } catch {
+                if let expectedDigest, let actual = try? stored.finishDigest(), actual != expectedDigest {
+                    throw SpoolscanError(.digestMismatch, "\(label) has digest \(actual) (\(error.code.code) while reading it)")
+                }
+                throw error
+            }
         }
         let diffID = try uncompressed.finishDigest()
         let digest = compression == .none ? diffID : try stored.finishDigest()

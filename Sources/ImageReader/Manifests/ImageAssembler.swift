@@ -45,7 +45,7 @@ struct ImageAssembler {
             }
             layers.append(ReadLayer(index: index, streamID: record.streamID, diffID: record.diffID, digest: record.digest,
                                     size: record.size, compression: record.compression,
-                                    createdBy: index < history.count ? history[index] : nil))
+                                    createdBy: index < history.count ? history[index] : nil, entries: record.entries))
             entryLists.append(record.entries)
         }
         let filesystem = ImageFilesystem(layers: entryLists, maxSymlinkHops: limits.maxSymlinkHops)

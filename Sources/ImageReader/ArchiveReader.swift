@@ -1,8 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SpoolscanCore
 
 /// Reads an image artifact (docker-archive, OCI archive or OCI layout folder, optionally
 /// gzip/zstd-compressed as a whole) in one streaming pass, feeding every layer's files to the
 /// visitors, verifying digests, and assembling each image's final filesystem.
+///
+/// Nothing is extracted to disk and no layer is held in memory: bytes flow from the file
+/// through libarchive (tar and gzip/zstd only) to the visitors' sinks in chunks.
 public final class ArchiveReader {
     public let limits: ScanLimits
 
@@ -12,6 +20,62 @@ public final class ArchiveReader {
 
     /// Reads the artifact at `path`. Throws a `SCAN-*` ``SpoolscanError`` on bad input.
     public func read(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
-        throw SpoolscanError(.internalError, "not implemented")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw SpoolscanError(.unreadable, "cannot stat \(path): \(String(cString: strerror(errno)))")
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return try readLayoutFolder(path: path, visitors: visitors)
+        }
+        if info.st_size == 0 { throw SpoolscanError(.emptyFile, path) }
+        return try readArchiveFile(path: path, visitors: visitors)
+    }
+
+    /// A tar (docker-archive or OCI layout), possibly gzip/zstd-compressed as a whole.
+    private func readArchiveFile(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
+        let budget = ReadBudget(limits: limits)
+        let file = HashingByteStream(try FileByteStream(path: path))
+        let peekable = PeekableByteStream(file)
+        let compression = Compression.detect(try peekable.peek(4))
+        var tarInput: ByteStream = peekable
+        if compression != .none {
+            let counted = HashingByteStream(peekable, hashing: false)
+            tarInput = try DecompressingByteStream(compressed: counted, compression: compression, budget: budget,
+                                                   label: "artifact")
+        }
+        let outer = try LibarchiveReader(source: tarInput, role: .tar, label: "artifact")
+        let collector = ArchiveBlobCollector(limits: limits, budget: budget, visitors: visitors)
+        let contents = try collector.collect(outer)
+        let sha256 = String(try file.finishDigest().dropFirst("sha256:".count))
+
+        let store = ArchiveBlobStore(contents: contents, limits: limits, budget: budget, visitors: visitors)
+        let format: String
+        let images: [ReadImage]
+        if let manifest = store.optionalMetadata(at: "manifest.json") {
+            format = "docker-archive"
+            images = try DockerManifestAssembler(store: store, limits: limits).assemble(manifest: manifest)
+        } else if let index = store.optionalMetadata(at: "index.json") {
+            format = "oci-archive"
+            images = try OCIIndexAssembler(store: store, limits: limits).assemble(index: index)
+        } else if store.contains("manifest.json") || store.contains("index.json") {
+            throw SpoolscanError(.badManifest, "manifest.json or index.json is not a JSON document")
+        } else {
+            throw SpoolscanError(.notAnImage, "tar holds no manifest.json or index.json")
+        }
+        let suffix = compression == .none ? "" : "+" + compression.rawValue
+        return ReadArtifact(path: path, sha256: sha256, size: file.count, format: format + suffix, images: images)
+    }
+
+    /// An OCI image layout folder: `index.json` and `blobs/sha256/…` read from disk.
+    private func readLayoutFolder(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
+        let budget = ReadBudget(limits: limits)
+        let store = DirectoryBlobStore(root: path, limits: limits, budget: budget, visitors: visitors)
+        guard store.contains("index.json") else {
+            throw SpoolscanError(.notAnImage, "folder \(path) has no index.json")
+        }
+        let index = try store.metadata(at: "index.json", role: "index")
+        let images = try OCIIndexAssembler(store: store, limits: limits).assemble(index: index)
+        return ReadArtifact(path: path, sha256: String(index.digest.dropFirst("sha256:".count)), size: store.bytesRead,
+                            format: "oci-layout", images: images)
     }
 }

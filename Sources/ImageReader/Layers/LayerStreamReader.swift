@@ -1,0 +1,81 @@
+import SpoolscanCore
+
+/// Reads one layer blob in a single pass: stored bytes (hashed into the blob digest) →
+/// gzip/zstd decompression when the magic bytes say so (hashed into the diffID) → tar
+/// entries, whose regular files go to the visitors' sinks.
+struct LayerStreamReader {
+    let limits: ScanLimits
+    let budget: ReadBudget
+    let visitors: [LayerVisitor]
+
+    /// Reads `blob` (the stored bytes) as layer `streamID`. `label` names it in errors.
+    /// `expectedDigest` is the digest the blob's name promises: when reading fails, a blob that
+    /// does not match it is reported as a digest mismatch (`SCAN-006`), the root cause.
+    func read(blob: ByteStream, streamID: LayerStreamID, label: String,
+              expectedDigest: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
+        let peekable = PeekableByteStream(blob)
+        let compression = Compression.detect(try peekable.peek(4))
+        let stored: HashingByteStream
+        let uncompressed: HashingByteStream
+        let entries: [LayerEntry]
+        do {
+            if compression == .none {
+                stored = HashingByteStream(peekable, budget: budget, label: label)
+                uncompressed = stored
+            } else {
+                stored = HashingByteStream(peekable)
+                let decompressed = try DecompressingByteStream(compressed: stored, compression: compression,
+                                                               budget: budget, label: label)
+                uncompressed = HashingByteStream(decompressed, budget: budget, label: label)
+            }
+            do {
+                let tar = try LibarchiveReader(source: uncompressed, role: .tar, label: label)
+                entries = try readEntries(tar, streamID: streamID, label: label)
+            } catch where error.code == .notAnImage {
+                // Not a tar at all, noticed before any visitor heard of it.
+                let digest = try stored.finishDigest()
+                return .notALayer(digest: digest, size: stored.count,
+                                  reason: SpoolscanError(.unsupportedMedia, "\(label) is not a tar layer"))
+            } catch {
+                if let expectedDigest, let actual = try? stored.finishDigest(), actual != expectedDigest {
+                    throw SpoolscanError(.digestMismatch, "\(label) has digest \(actual) (\(error.code.code) while reading it)")
+                }
+                throw error
+            }
+        }
+        let diffID = try uncompressed.finishDigest()
+        let digest = compression == .none ? diffID : try stored.finishDigest()
+        for visitor in visitors { visitor.endLayer(streamID) }
+        return .layer(LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: diffID,
+                                  compression: compression, entries: entries))
+    }
+
+    /// Every entry of the tar; visitors hear `beginLayer` once the stream is known to be a tar.
+    private func readEntries(_ tar: LibarchiveReader, streamID: LayerStreamID, label: String) throws(SpoolscanError) -> [LayerEntry] {
+        let translator = LayerEntryTranslator(limits: limits, label: label)
+        let feeder = FileFeeder(tar: tar, budget: budget, label: label)
+        var entries: [LayerEntry] = []
+        var headers = 0
+        var begun = false
+        while let header = try tar.nextHeader() {
+            if !begun {
+                begun = true
+                for visitor in visitors { visitor.beginLayer(streamID) }
+            }
+            headers += 1
+            if headers > limits.maxEntriesPerLayer {
+                throw SpoolscanError(.tooManyEntries, "\(label): more than \(limits.maxEntriesPerLayer) entries")
+            }
+            guard let entry = try translator.translate(header) else { continue }
+            entries.append(entry)
+            if entry.kind == .regular {
+                let sinks = visitors.compactMap { $0.visitFile(entry, layer: streamID) }
+                if !sinks.isEmpty { try feeder.feed(entry, to: sinks) }
+            }
+        }
+        if !begun {
+            for visitor in visitors { visitor.beginLayer(streamID) }
+        }
+        return entries
+    }
+}

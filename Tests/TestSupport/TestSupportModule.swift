@@ -1,2 +1,0 @@
-/// Builders for test images.
-public enum TestSupportModule {}

@@ -42,6 +42,23 @@ import SpoolscanCore
         #expect(result.packages.first?.paths == ["usr/lib/python3/site-packages/Added_Pkg-3.0.dist-info/METADATA"])
     }
 
+    @Test func rewrittenDatabaseKeepsBasePackagesInTheBaseLayer() throws {
+        func status(_ packages: [(String, String)]) -> String {
+            packages.map { "Package: \($0.0)\nStatus: install ok installed\nVersion: \($0.1)\nArchitecture: amd64\n" }
+                .joined(separator: "\n")
+        }
+        var base = TestImage.Layer()
+        base.file("var/lib/dpkg/status", status([("libc6", "2.36-9"), ("zlib1g", "1:1.2.13"), ("tar", "1.34")]))
+        var second = TestImage.Layer()
+        second.file("var/lib/dpkg/status", status([("libc6", "2.36-9"), ("zlib1g", "1:1.2.13"), ("tar", "1.34"), ("curl", "7.88")]))
+        var third = TestImage.Layer()
+        third.file("var/lib/dpkg/status", status([("libc6", "2.36-9+deb12u4"), ("zlib1g", "1:1.2.13"), ("curl", "7.88")]))
+        let cataloguer = PackageCataloguer()
+        let result = try cataloguer.catalogue(image: TestImage(layers: [base, second, third]).feed(cataloguer))
+        #expect(result.packages.map { "\($0.name)@\($0.layer.index)" } == ["curl@1", "libc6@2", "zlib1g@0"])
+        #expect(result.packages.allSatisfy { $0.layer.diffID == TestImage.diffID(ofLayer: $0.layer.index) })
+    }
+
     @Test func sharedCataloguerServesImagesWithDifferentLayers() throws {
         var base = TestImage.Layer()
         base.file("lib/apk/db/installed", Self.apkBase)

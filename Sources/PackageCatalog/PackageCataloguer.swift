@@ -36,10 +36,13 @@ public final class PackageCataloguer: LayerVisitor {
         self.limits = limits
     }
 
+    /// Records that `layer` was read (``catalogue(image:)`` checks every image layer was).
     public func beginLayer(_ layer: LayerStreamID) {
         streams.insert(layer)
     }
 
+    /// A sink for a file some cataloguer reads (by path, or any executable for the ELF
+    /// checks), nil for every other file. Files over the cap are skipped with a warning.
     public func visitFile(_ entry: LayerEntry, layer: LayerStreamID) -> FileSink? {
         guard let role = FileRole.of(entry) else { return nil }
         let key = FileKey(stream: layer, path: entry.path)

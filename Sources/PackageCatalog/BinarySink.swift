@@ -16,11 +16,19 @@ final class BinarySink: FileSink {
     private var buffer: [UInt8] = []
     private var buffering = true
     private var tooLarge = false
+    private var expectedSize: Int64 = 0
 
-    init(cap: Int, maxModInfo: Int, onFinish: @escaping Completion) {
+    /// `expectedSize` (the tar header's size, 0 when unknown) sizes the buffer, and a file
+    /// known to exceed `cap` is only scanned, never buffered.
+    init(cap: Int, maxModInfo: Int, expectedSize: Int64 = 0, onFinish: @escaping Completion) {
         self.cap = cap
         self.onFinish = onFinish
         self.goScanner = GoBuildInfoScanner(maxModInfo: maxModInfo)
+        self.expectedSize = expectedSize
+        if expectedSize > Int64(cap) {
+            buffering = false
+            tooLarge = true
+        }
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
@@ -53,6 +61,7 @@ final class BinarySink: FileSink {
                 tooLarge = true
                 buffer = []
             } else {
+                if buffer.isEmpty, expectedSize > 0 { buffer.reserveCapacity(Int(expectedSize)) }
                 buffer.append(contentsOf: chunk)
             }
         }

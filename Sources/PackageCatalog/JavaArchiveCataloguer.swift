@@ -26,9 +26,17 @@ public enum JavaArchiveCataloguer {
     }
 
     static func isArchivePath(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: ".") else { return false }
-        return [".jar", ".war", ".ear", ".jpi", ".hpi"].contains(path[dot...].lowercased())
+        let bytes = path.utf8
+        guard bytes.count > 4 else { return false }
+        var suffix = 0 as UInt32
+        for byte in bytes.suffix(4) { suffix = suffix << 8 | UInt32(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+        return archiveSuffixes.contains(suffix)
     }
+
+    /// `.jar`, `.war`, `.ear`, `.jpi`, `.hpi` as four lowercase bytes.
+    private static let archiveSuffixes: Set<UInt32> = Set([".jar", ".war", ".ear", ".jpi", ".hpi"].map { text in
+        text.utf8.reduce(0 as UInt32) { $0 << 8 | UInt32($1) }
+    })
 
     /// Catalogues the archive `bytes`. Warnings name entries relative to the archive.
     public static func parse(_ bytes: [UInt8], limits: Limits = Limits()) -> Result {

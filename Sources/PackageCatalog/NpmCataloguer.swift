@@ -6,6 +6,7 @@
 public enum NpmCataloguer {
     /// True for the manifest at the root of an installed package.
     static func isInstalledManifest(_ path: String) -> Bool {
+        guard path.hasSuffix("/package.json") else { return false }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 3, parts[parts.count - 1] == "package.json" else { return false }
         if parts[parts.count - 3] == "node_modules" {

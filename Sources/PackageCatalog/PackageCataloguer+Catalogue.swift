@@ -22,12 +22,14 @@ extension PackageCataloguer {
         var foundRPMDatabase = false
         for (key, content) in captured {
             guard case .records(let records) = content, let index = view.visibleLayer(of: key) else { continue }
-            let layer = LayerRef(index: index, diffID: image.layers[index].diffID)
             if RpmCataloguer.sqlitePaths.contains(key.path) { foundRPMDatabase = true }
+            let history = view.lowerVersions(of: key.path, below: index)
             for var record in records {
                 if record.type == .deb, record.licenses.isEmpty {
                     record.licenses = view.debianLicenses(of: record.name)
                 }
+                let introduced = LayerAttribution.firstLayer(of: record, finalLayer: index, lowerVersions: history)
+                let layer = LayerRef(index: introduced, diffID: image.layers[introduced].diffID)
                 packages.append(record.package(path: key.path, layer: layer, os: os))
             }
         }
@@ -74,6 +76,18 @@ struct FinalView {
         guard let index = layerOfStream[key.stream], image.filesystem.isVisible(path: key.path, fromLayer: index),
               image.filesystem.node(at: key.path)?.entry.kind == .regular else { return nil }
         return index
+    }
+
+    /// The parsed versions of `path` that layers below `index` wrote, nearest first (a
+    /// package database rewritten by each layer that installs something).
+    func lowerVersions(of path: String, below index: Int) -> [LayerAttribution.Version] {
+        var versions: [LayerAttribution.Version] = []
+        for lower in stride(from: index - 1, through: 0, by: -1) {
+            let key = PackageCataloguer.FileKey(stream: image.layers[lower].streamID, path: path)
+            if case .records(let records) = captured[key] { versions.append(.init(layer: lower, records: records)) }
+            else if captured[key] != nil { break }
+        }
+        return versions
     }
 
     /// The capture behind `path` after following symlinks in the final view.

@@ -36,10 +36,13 @@ public final class PackageCataloguer: LayerVisitor {
         self.limits = limits
     }
 
+    /// Records that `layer` was read (``catalogue(image:)`` checks every image layer was).
     public func beginLayer(_ layer: LayerStreamID) {
         streams.insert(layer)
     }
 
+    /// A sink for a file some cataloguer reads (by path, or any executable for the ELF
+    /// checks), nil for every other file. Files over the cap are skipped with a warning.
     public func visitFile(_ entry: LayerEntry, layer: LayerStreamID) -> FileSink? {
         guard let role = FileRole.of(entry) else { return nil }
         let key = FileKey(stream: layer, path: entry.path)
@@ -47,7 +50,7 @@ public final class PackageCataloguer: LayerVisitor {
         captured[key] = nil
         fileWarnings[key] = nil
         if role == .binaryCandidate {
-            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes) { [unowned self] records, warning in
+            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes, expectedSize: entry.size) { [unowned self] records, warning in
                 if let records, !records.isEmpty { captured[key] = .records(records) }
                 if let warning { warn(key, warning) }
             }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import ImageReader
+import ScanReport
+@testable import PackageCatalog
+
+/// Whole root filesystems through the cataloguer, with timings. Opt-in: set
+/// `SPOOLSCAN_DEBIAN_ROOTFS_TAR` to a tar of a Debian root (e.g. the `rootfs-minbase` folder
+/// that `../shared/images/build-debian.sh` makes, packed with `tar -C rootfs-minbase -cf x.tar .`).
+@Suite struct RootfsMeasurementTests {
+    @Test func debianRootfsAgainstDpkgQuery() throws {
+        guard let tar = ProcessInfo.processInfo.environment["SPOOLSCAN_DEBIAN_ROOTFS_TAR"] else {
+            print("skipped: set SPOOLSCAN_DEBIAN_ROOTFS_TAR to a Debian root filesystem tar to run this measurement")
+            return
+        }
+        var layer = TestImage.Layer()
+        for (entry, bytes) in try ArchiveHelpers.readTar(tar) {
+            layer.entries.append(entry)
+            if entry.kind == .regular { layer.contents[entry.path] = bytes }
+        }
+        let fileCount = layer.entries.filter { $0.kind == .regular }.count
+        let cataloguer = PackageCataloguer()
+        let started = Date()
+        let image = TestImage(layers: [layer]).feed(cataloguer)
+        let fed = Date()
+        let result = try cataloguer.catalogue(image: image)
+        let done = Date()
+        print("rootfs: \(fileCount) files, \(layer.contents.values.reduce(0) { $0 + $1.count }) bytes; visit \(fed.timeIntervalSince(started)) s, catalogue \(done.timeIntervalSince(fed)) s; \(result.packages.count) packages, \(result.packages.filter { !$0.licenses.isEmpty }.count) with licences")
+
+        // dpkg-query over the same status file, in a scratch admin folder.
+        let admin = FileManager.default.temporaryDirectory.appendingPathComponent("dpkg-admin-\(getpid())")
+        try FileManager.default.createDirectory(at: admin.appendingPathComponent("info"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: admin.appendingPathComponent("updates"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: admin) }
+        try Data(try #require(layer.contents["var/lib/dpkg/status"])).write(to: admin.appendingPathComponent("status"))
+        let query = try #require(Fixtures.run("/usr/bin/dpkg-query", ["--admindir=" + admin.path, "-W", "-f", "${Package} ${Version}\n"]))
+        let expected = Set(query.split(separator: "\n").map(String.init))
+        #expect(Set(result.packages.map { "\($0.name) \($0.version)" }) == expected)
+        let debianVersion = String(decoding: try #require(layer.contents["etc/debian_version"]), as: UTF8.self)
+        #expect(result.os?.family == "debian")
+        #expect(result.os?.version == debianVersion.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(result.packages.allSatisfy { $0.purl.hasPrefix("pkg:deb/debian/") && $0.purl.contains("distro=debian-12") })
+        #expect(result.packages.filter { !$0.licenses.isEmpty }.count > result.packages.count / 3)
+    }
+
+    @Test func classifyingPathsIsCheap() {
+        var paths = (0..<200_000).map { "usr/share/locale/l\($0 % 300)/LC_MESSAGES/domain\($0).mo" }
+        paths += ["etc/os-release", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/share/doc/bash/copyright",
+                  "var/lib/dpkg/status.d/base", "x/node_modules/a/package.json", "lib/A.JAR", "lib/apk/db/installed",
+                  "p/a-1.egg-info", "p/a.egg-info/PKG-INFO", "p/a.dist-info/METADATA", "s/specifications/a-1.gemspec",
+                  "vendor/composer/installed.json", "var/lib/dpkg/status", "etc/debian_version"]
+        let started = Date()
+        var matched = 0
+        for path in paths where FileRole.of(LayerEntry(path: path, kind: .regular, size: 100)) != nil { matched += 1 }
+        let seconds = Date().timeIntervalSince(started)
+        print("classified \(paths.count) paths in \(seconds) s")
+        #expect(matched == 14)
+    }
+}

@@ -26,14 +26,18 @@ fi
 BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
 [ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
 size_mb=$(( $(stat -c %s "$BIG") / 1048576 ))
-measure() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2} /Elapsed/ {print $NF}' | tr '\n' ' '; }
+# prints "MAX_RSS_KB WALL_SECONDS" for one run of a command
+measure() {
+  /usr/bin/time -f "%M %e" -o "$WORK/time.out" "$@" >/dev/null 2>"$WORK/stderr.out" || { cat "$WORK/stderr.out" >&2; return 1; }
+  cat "$WORK/time.out"
+}
 echo "image: $BIG ($size_mb MiB)"
 read -r ours_kb ours_time < <(measure "$BIN" scan "$BIG" --format json)
-echo "spoolscan scan: max RSS $((ours_kb / 1024)) MiB, wall $ours_time"
+echo "spoolscan scan: max RSS $((ours_kb / 1024)) MiB, wall ${ours_time}s"
 SYFT=${SYFT:-$HOME/.cache/spoolscan-peers/syft}
 if [ -x "$SYFT" ]; then
   read -r syft_kb syft_time < <(measure "$SYFT" -q "docker-archive:$BIG" -o json)
-  echo "syft (same image):  max RSS $((syft_kb / 1024)) MiB, wall $syft_time"
+  echo "syft (same image):  max RSS $((syft_kb / 1024)) MiB, wall ${syft_time}s"
   python3 -c "print(f'ratio spoolscan/syft RSS: {$ours_kb/$syft_kb:.2f}')"
 fi
 [ $((ours_kb / 1024)) -lt 200 ] && echo "target met: under 200 MiB resident" || { echo "target missed: 200 MiB resident"; exit 1; }

@@ -1,0 +1,56 @@
+import Foundation
+import SpoolscanCore
+
+/// The detector config file (JSON). Every key is optional; see `docs/detectors.md`.
+public struct DetectorConfig: Codable, Sendable, Equatable {
+    /// Secret detector settings.
+    public struct Secrets: Codable, Sendable, Equatable {
+        public var enabled: Bool?
+        /// Extra rules (same fields as the built-in ones).
+        public var rules: [SecretRule]?
+        /// Ids of rules (built-in or extra) to turn off.
+        public var disabledRules: [String]?
+        /// Path regexes (PCRE2, matched against the path inside the layer, no leading `/`) never scanned.
+        public var allowPaths: [String]?
+        /// Use the built-in list of noisy paths (documentation, locales, compiled Python, fonts…).
+        public var defaultSkipPaths: Bool?
+        public init() {}
+    }
+    /// Malware detector settings.
+    public struct Malware: Codable, Sendable, Equatable {
+        public var enabled: Bool?
+        public var ruleFolders: [String]?
+        public var denyList: String?
+        public var maxFileBytes: Int?
+        public var builtinRules: Bool?
+        public init() {}
+    }
+    /// Misconfiguration checks settings.
+    public struct Misconfigurations: Codable, Sendable, Equatable {
+        public var enabled: Bool?
+        /// Check ids to turn off, e.g. `CIS-DI-0006`.
+        public var disabledChecks: [String]?
+        public init() {}
+    }
+
+    public var secrets: Secrets?
+    public var malware: Malware?
+    public var misconfigurations: Misconfigurations?
+
+    public init() {}
+
+    /// Reads and decodes a config file. Unknown keys are rejected so typos do not pass silently.
+    public static func load(path: String) throws(SpoolscanError) -> DetectorConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpoolscanError(.configInvalid, "cannot read detector config \(path)")
+        }
+        do {
+            try ConfigKeyCheck.rejectUnknownKeys(data)
+            return try JSONDecoder().decode(DetectorConfig.self, from: data)
+        } catch let error as SpoolscanError {
+            throw SpoolscanError(error.code, "\(path): \(error.detail)")
+        } catch {
+            throw SpoolscanError(.configInvalid, "\(path): \(ConfigKeyCheck.describe(error))")
+        }
+    }
+}

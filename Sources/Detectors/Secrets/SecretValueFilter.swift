@@ -1,0 +1,59 @@
+/// Checks a candidate secret value: entropy, placeholders, redaction.
+enum SecretValueFilter {
+    /// Shannon entropy of `bytes`, in bits per byte.
+    static func entropy(_ bytes: UnsafeRawBufferPointer) -> Double {
+        guard !bytes.isEmpty else { return 0 }
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in bytes { counts[Int(byte)] += 1 }
+        let total = Double(bytes.count)
+        var bits = 0.0
+        for count in counts where count > 0 {
+            let p = Double(count) / total
+            bits -= p * log2(p)
+        }
+        return bits
+    }
+
+    /// Lowercase values (or fragments) that mark a sample rather than a credential.
+    static let placeholderFragments = [
+        "example", "placeholder", "changeme", "change_me", "change-me", "changeit", "your_", "your-", "yourpass",
+        "mypassword", "my_password", "password", "passwd", "secret", "dummy", "redacted", "sample", "<", "***", "xxxx",
+        "foobar", "username", "insert", "replace", "%s", "%(", "{{", "${", "env.", "process.env", "getenv", "os.environ",
+    ]
+    /// Values rejected when they are exactly one of these (lowercased).
+    static let placeholderValues: Set<String> = ["tiger", "pass", "test", "user", "admin", "root", "guest", "none", "null",
+                                                 "true", "false", "pwd", "123456", "12345678", "default"]
+
+    /// True when `value` looks like a placeholder, a code reference or a path rather than a secret.
+    static func isPlaceholder(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        if placeholderValues.contains(lower) { return true }
+        if placeholderFragments.contains(where: { lower.contains($0) }) { return true }
+        if let first = lower.unicodeScalars.first, lower.unicodeScalars.allSatisfy({ $0 == first }) { return true }
+        if lower.hasPrefix("/") || lower.hasPrefix("./") || lower.hasPrefix("~/") || lower.hasPrefix("@") { return true }
+        return isDottedIdentifier(value)
+    }
+
+    /// `self.password`, `config.db.secret_key`, `os.environ`: a reference in code, not a value.
+    static func isDottedIdentifier(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else {
+                return false
+            }
+            return part.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        }
+    }
+
+    /// The redacted form kept in findings: the first 4 characters, then `****`.
+    static func redact(_ value: String) -> String {
+        String(value.prefix(4)) + "****"
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -10,6 +10,8 @@ final class SecretRuleSet: Sendable {
     let automaton: KeywordAutomaton
     /// Rules (indices) to try for each keyword of the automaton.
     let keywordRules: [[Int32]]
+    /// Fallback rules (`generic-*`): dropped on a line where a specific rule also matched.
+    let isFallback: [Bool]
 
     /// Longest keyword accepted (the stream keeps at least this many bytes of carry-over).
     static let maxKeywordLength = 64
@@ -60,6 +62,7 @@ final class SecretRuleSet: Sendable {
         self.regexes = regexes
         self.secretGroups = groups
         self.keywordRules = keywordRules
+        self.isFallback = rules.map { $0.id.hasPrefix("generic-") }
         self.automaton = KeywordAutomaton(keywords: keywords)
     }
 

@@ -74,6 +74,14 @@ final class SecretStream {
         }
         drain(final: true)
         buffer = []
+        dropShadowedFallbacks()
+    }
+
+    /// A `generic-*` hit on a line where a specific rule matched says nothing new: drop it.
+    private func dropShadowedFallbacks() {
+        let specificLines = Set(hits.filter { !ruleSet.isFallback[$0.rule] }.map(\.line))
+        guard !specificLines.isEmpty else { return }
+        hits.removeAll { ruleSet.isFallback[$0.rule] && specificLines.contains($0.line) }
     }
 
     private func probeBinary() -> Bool {

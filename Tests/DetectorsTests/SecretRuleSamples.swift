@@ -58,7 +58,7 @@ enum SecretRuleSamples {
         "bitbucket-client-secret": ("BITBUCKET_CLIENT_SECRET=" + F.lowerAlnum(64), "BITBUCKET_CLIENT_SECRET=" + F.lowerAlnum(12)),
         "atlassian-api-token": ("ATATT3" + F.alnum(180), "ATATT3" + F.alnum(20)),
         "atlassian-legacy-api-token": ("JIRA_API_TOKEN=" + F.lowerAlnum(24), "JIRA_API_TOKEN=" + F.lowerAlnum(10)),
-        "circleci-token": ("CIRCLE_TOKEN=" + F.hex(40), "CIRCLE_TOKEN=" + F.hex(12)),
+        "circleci-token": ("CIRCLECI_TOKEN=" + F.hex(40), "circle-token=" + F.hex(40)),
         "npm-access-token": ("npm_" + F.alnum(36), "npm_install"),
         "npmrc-auth-token": ("//registry.npmjs.org/:_authToken=" + F.alnum(36), "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
         "pypi-upload-token": ("pypi-AgEIcHlwaS5vcmc" + F.alnum(60), "pypi-AgEIcHlwaS5vcmc" + F.alnum(10)),

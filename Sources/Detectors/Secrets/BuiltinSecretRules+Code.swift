@@ -19,7 +19,7 @@ extension BuiltinSecretRules {
         .token("atlassian-api-token", "Atlassian", .high, "Atlassian API token", keywords: ["atatt3"], "ATATT3[A-Za-z0-9_=-]{150,220}"),
         .keyed("atlassian-legacy-api-token", "Atlassian", .high, "Atlassian API token (legacy)", keywords: ["atlassian", "confluence", "jira"],
                name: "atlassian|confluence|jira", value: "[a-z0-9]{24}"),
-        .keyed("circleci-token", "CircleCI", .high, "CircleCI API token", keywords: ["circle"], name: "circle_?ci|circle", value: "[a-f0-9]{40}"),
+        .keyed("circleci-token", "CircleCI", .high, "CircleCI API token", keywords: ["circleci", "circle_ci"], name: "circle_?ci", value: "[a-f0-9]{40}"),
         .token("npm-access-token", "Npm", .critical, "npm access token", keywords: ["npm_"], "npm_[A-Za-z0-9]{36}"),
         SecretRule(id: "npmrc-auth-token", category: "Npm", severity: .critical, title: "npm registry auth token in .npmrc",
                    keywords: ["_authtoken", "_auth="], regex: #"(?i)(?:_authToken|_auth)\s*=\s*(?<secret>[A-Za-z0-9_.+/=-]{20,})"#),

@@ -161,6 +161,7 @@ final class SecretStream {
                 if let minimum = spec.minEntropy, SecretValueFilter.entropy(valueBytes) < minimum { continue }
                 let value = String(decoding: valueBytes, as: UTF8.self)
                 if spec.rejectPlaceholders && SecretValueFilter.isPlaceholder(value) { continue }
+                if ruleSet.isFallback[rule] && !SecretValueFilter.hasMixedClasses(value) { continue }
                 let hit = RawSecretHit(rule: rule, line: line(at: absoluteStart), redacted: SecretValueFilter.redact(value))
                 if hitSet.insert(MatchKey(rule: rule, offset: hit.line)).inserted { hits.append(hit) }
             }

@@ -19,6 +19,7 @@ enum SecretValueFilter {
         "example", "placeholder", "changeme", "change_me", "change-me", "changeit", "your_", "your-", "yourpass",
         "mypassword", "my_password", "password", "passwd", "secret", "dummy", "redacted", "sample", "<", "***", "xxxx",
         "foobar", "username", "insert", "replace", "%s", "%(", "{{", "${", "env.", "process.env", "getenv", "os.environ",
+        "://", "anonymous", "xyzzy",
     ]
     /// Values rejected when they are exactly one of these (lowercased).
     static let placeholderValues: Set<String> = ["tiger", "pass", "test", "user", "admin", "root", "guest", "none", "null",
@@ -36,7 +37,7 @@ enum SecretValueFilter {
 
     /// `self.password`, `config.db.secret_key`, `os.environ`: a reference in code, not a value.
     static func isDottedIdentifier(_ value: String) -> Bool {
-        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = value.split(omittingEmptySubsequences: false) { $0 == "." || $0 == ":" }
         guard parts.count >= 2 else { return false }
         return parts.allSatisfy { part in
             guard let first = part.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else {
@@ -44,6 +45,22 @@ enum SecretValueFilter {
             }
             return part.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
         }
+    }
+
+    /// True when `value` mixes at least two of: lowercase, uppercase, digits, symbols (other than
+    /// `-`, `_`, `.`). Prose words and identifiers (`elevated-privileges`) fail; passwords pass.
+    static func hasMixedClasses(_ value: String) -> Bool {
+        var lower = false, upper = false, digit = false, symbol = false
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): break
+            default: symbol = true
+            }
+        }
+        return [lower, upper, digit, symbol].filter { $0 }.count >= 2
     }
 
     /// The redacted form kept in findings: the first 4 characters, then `****`.

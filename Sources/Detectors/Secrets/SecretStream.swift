@@ -181,9 +181,7 @@ final class SecretStream {
     private func newlines(_ range: Range<Int>) -> Int {
         guard !range.isEmpty else { return 0 }
         return buffer.withUnsafeBytes { all in
-            var count = 0
-            for byte in all[(range.lowerBound - base)..<(range.upperBound - base)] where byte == 0x0a { count += 1 }
-            return count
+            NewlineCounter.count(UnsafeRawBufferPointer(rebasing: all[(range.lowerBound - base)..<(range.upperBound - base)]))
         }
     }
 

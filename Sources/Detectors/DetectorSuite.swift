@@ -12,6 +12,7 @@ public final class DetectorSuite {
     /// The config file's contents (empty when none was given).
     public let config: DetectorConfig
     private let secretDetector: SecretDetector?
+    private let malwareDetector: MalwareDetector?
 
     /// Loads the config file and the rules. Throws `CONF-001` (`configInvalid`) for a bad config
     /// file and `CONF-002` (`rulesInvalid`) for rules that do not compile.
@@ -21,6 +22,14 @@ public final class DetectorSuite {
         self.config = config
         var effective = options
         effective.secrets = options.secrets && (config.secrets?.enabled ?? true)
+        effective.malware = options.malware && (config.malware?.enabled ?? true)
+        effective.misconfigurations = options.misconfigurations && (config.misconfigurations?.enabled ?? true)
+        if let malware = config.malware {
+            effective.yaraRuleFolders += malware.ruleFolders ?? []
+            effective.denyListFile = effective.denyListFile ?? malware.denyList
+            effective.maxMalwareFileBytes = malware.maxFileBytes ?? effective.maxMalwareFileBytes
+            effective.builtinYaraRules = effective.builtinYaraRules && (malware.builtinRules ?? true)
+        }
         self.options = effective
 
         if effective.secrets {
@@ -31,6 +40,18 @@ public final class DetectorSuite {
             secretDetector = SecretDetector(ruleSet: try SecretRuleSet.shared(rules), filter: filter)
         } else {
             secretDetector = nil
+        }
+
+        if effective.malware {
+            let denyList = try effective.denyListFile.map { path throws(SpoolscanError) in try DenyList.load(path: path) }
+                ?? DenyList()
+            let hasYara = effective.builtinYaraRules || !effective.yaraRuleFolders.isEmpty
+            let rules = hasYara
+                ? try YaraRuleSet.shared(builtin: effective.builtinYaraRules, folders: effective.yaraRuleFolders) : nil
+            malwareDetector = MalwareDetector(rules: rules, denyList: denyList,
+                                              maxFileBytes: max(0, effective.maxMalwareFileBytes))
+        } else {
+            malwareDetector = nil
         }
     }
 
@@ -49,6 +70,7 @@ public final class DetectorSuite {
     public var visitors: [LayerVisitor] {
         var result: [LayerVisitor] = []
         if let secretDetector { result.append(secretDetector) }
+        if let malwareDetector { result.append(malwareDetector) }
         return result
     }
 
@@ -56,6 +78,11 @@ public final class DetectorSuite {
     public func findings(for image: ReadImage) -> DetectorFindings {
         var result = DetectorFindings()
         if let secretDetector { result.secrets = secretDetector.findings(for: image) }
+        if let malwareDetector {
+            let found = malwareDetector.findings(for: image)
+            result.malware = found.malware
+            result.warnings += found.warnings
+        }
         return result
     }
 }

@@ -16,11 +16,13 @@ struct StockDebianSecretsTests {
 /// everything (about 400 MiB after the default skip list).
     static let machineKeys = [#"^etc/ssl/private/"#, #"^etc/ssh/ssh_host_"#]
 
-    @Test("no secrets are reported on stock files; planted ones are",
+    @Test("no secrets or malware are reported on stock files; planted secrets are",
           .enabled(if: FileManager.default.fileExists(atPath: "/var/lib/dpkg/status"),
                    "skipped: /var/lib/dpkg/status is absent (not a Debian machine)"))
     func stockFiles() throws {
         let detector = try SecretTestKit.detector()
+        let malware = MalwareDetector(rules: try YaraRuleSet.shared(builtin: true, folders: []), denyList: DenyList(),
+                                      maxFileBytes: 32 << 20)
         let layer = LayerStreamID(1)
         detector.beginLayer(layer)
         var files = 0
@@ -31,6 +33,9 @@ struct StockDebianSecretsTests {
                 if budget > 0 && bytes > budget { break scan }
                 guard let data = FileManager.default.contents(atPath: path) else { continue }
                 let entry = LayerEntry(path: String(path.dropFirst()), kind: .regular, size: Int64(data.count))
+                if let sink = malware.visitFile(entry, layer: layer) {
+                    FakeReader.feed([UInt8](data), to: sink, chunkSize: 1 << 20)
+                }
                 guard let sink = detector.visitFile(entry, layer: layer) else { continue }
                 FakeReader.feed([UInt8](data), to: sink, chunkSize: 1 << 20)
                 files += 1
@@ -48,6 +53,7 @@ struct StockDebianSecretsTests {
         let described = hits.map { "\($0.path):\($0.hit.line) \(detector.ruleSet.rules[$0.hit.rule].id) \($0.hit.redacted)" }
         #expect(described == ["etc/planted/env.sh:1 github-pat ghp_****"], "scanned \(files) files, \(bytes >> 20) MiB")
         #expect(files > 100)
+        #expect((malware.matches[layer] ?? []).map { "\($0.path) \($0.rule)" } == [])
     }
 
     static func regularFiles(under root: String) -> [String] {

@@ -13,6 +13,7 @@ public final class DetectorSuite {
     public let config: DetectorConfig
     private let secretDetector: SecretDetector?
     private let malwareDetector: MalwareDetector?
+    private let misconfigDetector: MisconfigDetector?
 
     /// Loads the config file and the rules. Throws `CONF-001` (`configInvalid`) for a bad config
     /// file and `CONF-002` (`rulesInvalid`) for rules that do not compile.
@@ -53,6 +54,9 @@ public final class DetectorSuite {
         } else {
             malwareDetector = nil
         }
+
+        misconfigDetector = effective.misconfigurations
+            ? try MisconfigDetector(disabled: Set(config.misconfigurations?.disabledChecks ?? [])) : nil
     }
 
     /// The effective secret rules: built-ins plus the config's extra rules, minus disabled ids.
@@ -71,6 +75,7 @@ public final class DetectorSuite {
         var result: [LayerVisitor] = []
         if let secretDetector { result.append(secretDetector) }
         if let malwareDetector { result.append(malwareDetector) }
+        if let misconfigDetector { result.append(misconfigDetector) }
         return result
     }
 
@@ -83,6 +88,7 @@ public final class DetectorSuite {
             result.malware = found.malware
             result.warnings += found.warnings
         }
+        if let misconfigDetector { result.misconfigurations = misconfigDetector.findings(for: image) }
         return result
     }
 }

@@ -62,7 +62,7 @@ rule Backdoor_Reverse_Shell_OneLiner : backdoor
         description = "Interactive shell redirected to a TCP connection"
     strings:
         $bash = /bash\s+-i\s*>&\s*\/dev\/tcp\/[0-9A-Za-z.\-]+\/[0-9]+/
-        $nc = /\bnc(at)?\s+(-[a-z]*e\s+\/bin\/(ba)?sh|[^\n|]{1,80}-e\s+\/bin\/(ba)?sh)/
+        $nc = /\bnc(at)? [^\n|;]{0,80}-e \/bin\/(ba)?sh/
         $py = /socket\.socket\([^\n]{0,200}\.connect\(\([^\n]{0,200}pty\.spawn\(["']\/bin\/(ba)?sh/
     condition:
         any of them

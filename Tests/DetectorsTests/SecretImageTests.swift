@@ -25,6 +25,14 @@ struct SecretImageTests {
         #expect(byPath["app/kept.env"]?.first?.layer == LayerRef(index: 0, diffID: image.layers[0].diffID))
     }
 
+    @Test("a path written twice in one layer is reported once")
+    func duplicateEntries() throws {
+        let suite = try DetectorSuite(options: Self.secretsOnly)
+        let image = FakeReader.read(layers: [[.file("app/.env", "K=" + token + "\n"), .file("app/.env", "K=" + token + "\n")]],
+                                    visitors: suite.visitors)
+        #expect(suite.findings(for: image).secrets.count == 1)
+    }
+
     @Test("only the layers an image uses are reported for it")
     func layersOfOtherImages() throws {
         let suite = try DetectorSuite(options: Self.secretsOnly)

@@ -46,7 +46,10 @@ final class SecretDetector: LayerVisitor {
         var result: [SecretFinding] = []
         for (index, layer) in image.layers.enumerated() {
             let ref = LayerRef(index: index, diffID: layer.diffID)
-            for fileHit in hits[layer.streamID] ?? [] {
+            // A tar may hold one path twice: report a rule once per path, line and layer.
+            var seen = Set<String>()
+            for fileHit in hits[layer.streamID] ?? []
+            where seen.insert("\(fileHit.hit.rule):\(fileHit.hit.line):\(fileHit.path)").inserted {
                 let deleted = !image.filesystem.isVisible(path: fileHit.path, fromLayer: index)
                 result.append(finding(fileHit.hit, path: fileHit.path, layer: ref, deleted: deleted))
             }

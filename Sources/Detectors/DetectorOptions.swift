@@ -18,6 +18,7 @@ public struct DetectorOptions: Sendable, Equatable {
     /// Compile the YARA rules shipped with spoolscan.
     public var builtinYaraRules: Bool
 
+    /// Everything on, no config file, built-in rules only, 32 MiB YARA limit.
     public init(secrets: Bool = true, malware: Bool = true, misconfigurations: Bool = true, configFile: String? = nil,
                 yaraRuleFolders: [String] = [], denyListFile: String? = nil, maxMalwareFileBytes: Int = 32 << 20,
                 builtinYaraRules: Bool = true) {

@@ -8,6 +8,7 @@ import SpoolscanCore
 /// ``visitors`` to the image reader, then call ``findings(for:)`` for each image read.
 /// Not thread-safe: the reader drives the visitors from one thread.
 public final class DetectorSuite {
+    /// The effective options (the config file's settings merged in).
     public let options: DetectorOptions
     /// The config file's contents (empty when none was given).
     public let config: DetectorConfig

@@ -3,8 +3,11 @@ import ScanReport
 /// One image configuration check: a stable id (Dockle's where Dockle has the check, `SPL-…`
 /// otherwise), its title and severity.
 public struct MisconfigCheck: Sendable, Hashable {
+    /// Stable id, e.g. `CIS-DI-0001`.
     public let id: String
+    /// What the check finds.
     public let title: String
+    /// Severity of its findings.
     public let severity: Severity
 
     /// A finding of this check with `evidence` (paths, history lines or config fields).
@@ -19,6 +22,7 @@ public struct MisconfigCheck: Sendable, Hashable {
     }
 }
 
+/// The catalogue (see `docs/detectors.md` for what each check looks at).
 extension MisconfigCheck {
     public static let rootUser = MisconfigCheck(id: "CIS-DI-0001", title: "Image runs as root (no non-root USER)", severity: .medium)
     public static let noHealthcheck = MisconfigCheck(id: "CIS-DI-0006", title: "No HEALTHCHECK instruction", severity: .low)

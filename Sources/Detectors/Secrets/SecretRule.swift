@@ -7,7 +7,9 @@ public struct SecretRule: Codable, Sendable, Hashable {
     public var id: String
     /// Provider or kind, e.g. `AWS`, `GitHub`, `Generic`.
     public var category: String
+    /// Severity given to every finding of the rule.
     public var severity: Severity
+    /// Human-readable name, e.g. `AWS Access Key ID`.
     public var title: String
     /// Literals (matched case-insensitively) of which one must occur for the regex to run.
     public var keywords: [String]
@@ -20,6 +22,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
     /// Reject values that are well-known placeholders (`changeme`, `password`, `xxxx`, `${VAR}`).
     public var rejectPlaceholders: Bool
 
+    /// A rule; see the field docs. Regexes are compiled when a ``DetectorSuite`` loads them.
     public init(id: String, category: String, severity: Severity, title: String, keywords: [String],
                 regex: String, multiline: Bool = false, minEntropy: Double? = nil, rejectPlaceholders: Bool = false) {
         self.id = id; self.category = category; self.severity = severity; self.title = title
@@ -31,6 +34,8 @@ public struct SecretRule: Codable, Sendable, Hashable {
         case id, category, severity, title, keywords, regex, multiline, minEntropy, rejectPlaceholders
     }
 
+    /// Decodes a rule from the config file; `category`, `severity`, `title`, `multiline` and
+    /// `rejectPlaceholders` are optional there.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)

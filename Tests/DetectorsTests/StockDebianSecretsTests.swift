@@ -11,7 +11,7 @@ struct StockDebianSecretsTests {
     /// Real key material that Debian generates per machine (ssl-cert's snakeoil key, SSH host
     /// keys): true positives, not stock files.
 ///
-/// Unoptimised test builds scan ~10 MB/s, so by default the scan stops after 96 MiB
+/// Unoptimised test builds scan ~10 MB/s, so by default the scan stops after 48 MiB
 /// (`/etc`, dpkg's status, then `/usr/share` in path order); `SPOOLSCAN_STOCK_SCAN_MB=0` scans
 /// everything (about 400 MiB after the default skip list).
     static let machineKeys = [#"^etc/ssl/private/"#, #"^etc/ssh/ssh_host_"#]
@@ -27,7 +27,7 @@ struct StockDebianSecretsTests {
         detector.beginLayer(layer)
         var files = 0
         var bytes = 0
-        let budget = (Int(ProcessInfo.processInfo.environment["SPOOLSCAN_STOCK_SCAN_MB"] ?? "") ?? 96) << 20
+        let budget = (Int(ProcessInfo.processInfo.environment["SPOOLSCAN_STOCK_SCAN_MB"] ?? "") ?? 48) << 20
         scan: for root in Self.roots {
             for path in Self.regularFiles(under: root) {
                 if budget > 0 && bytes > budget { break scan }

@@ -50,7 +50,7 @@ public final class DetectorSuite {
             let hasYara = effective.builtinYaraRules || !effective.yaraRuleFolders.isEmpty
             let rules = hasYara
                 ? try YaraRuleSet.shared(builtin: effective.builtinYaraRules, folders: effective.yaraRuleFolders) : nil
-            malwareDetector = MalwareDetector(rules: rules, denyList: denyList,
+            malwareDetector = try MalwareDetector(rules: rules, denyList: denyList,
                                               maxFileBytes: max(0, effective.maxMalwareFileBytes))
         } else {
             malwareDetector = nil

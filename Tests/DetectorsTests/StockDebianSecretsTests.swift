@@ -21,7 +21,7 @@ struct StockDebianSecretsTests {
                    "skipped: /var/lib/dpkg/status is absent (not a Debian machine)"))
     func stockFiles() throws {
         let detector = try SecretTestKit.detector()
-        let malware = MalwareDetector(rules: try YaraRuleSet.shared(builtin: true, folders: []), denyList: DenyList(),
+        let malware = try MalwareDetector(rules: try YaraRuleSet.shared(builtin: true, folders: []), denyList: DenyList(),
                                       maxFileBytes: 32 << 20)
         let layer = LayerStreamID(1)
         detector.beginLayer(layer)

@@ -3,5 +3,7 @@
 # Usage: scripts/bench-secrets.sh [FILE]   (default: a 50 MB corpus from this machine's text files)
 set -eu
 cd "$(dirname "$0")/../Benchmarks"
-swift build -c release --product DetectorBench >/dev/null
+log=$(mktemp)
+swift build -c release --product DetectorBench >"$log" 2>&1 || { cat "$log"; exit 1; }
+rm -f "$log"
 exec .build/release/DetectorBench "$@"

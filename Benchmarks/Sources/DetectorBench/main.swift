@@ -44,7 +44,7 @@ let configurations: [(String, DetectorOptions)] = [
 ]
 for (name, options) in configurations {
     var findings = 0
-    let seconds = best(of: 3) {
+    let seconds = best(of: 5) {
         guard let suite = try? DetectorSuite(options: options) else { fatalError("detector rules failed to load") }
         findings = FileStreamer.scan(path: path, size: size, suite: suite)
     }

@@ -79,6 +79,14 @@ struct SecretStreamTests {
         #expect(!json.contains(String(token.dropFirst(4))))
     }
 
+    @Test("short values are never shown whole")
+    func shortValues() {
+        #expect(SecretValueFilter.redact("abc") == "a****")
+        #expect(SecretValueFilter.redact("abcdefg") == "abc****")
+        #expect(SecretValueFilter.redact("abcdefgh") == "abcd****")
+        #expect(SecretValueFilter.redact("") == "****")
+    }
+
     @Test("noisy paths are skipped by default, apt lists are not; allow paths skip more")
     func pathFilter() throws {
         let filter = try SecretPathFilter(useDefaults: true, allowPaths: [#"^opt/fixtures/"#])

@@ -63,9 +63,10 @@ enum SecretValueFilter {
         return [lower, upper, digit, symbol].filter { $0 }.count >= 2
     }
 
-    /// The redacted form kept in findings: the first 4 characters, then `****`.
+    /// The redacted form kept in findings: the first 4 characters, then `****`. Values shorter
+    /// than 8 characters keep at most half of them, so a short password is never shown whole.
     static func redact(_ value: String) -> String {
-        String(value.prefix(4)) + "****"
+        String(value.prefix(min(4, value.count / 2))) + "****"
     }
 }
 

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "spoolscan", targets: ["spoolscan"]),
         .library(name: "ImageScanner", targets: ["ImageScanner"]),
+        .library(name: "Detectors", targets: ["Detectors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,2 +1,0 @@
-/// Secret, malware and misconfiguration detectors.
-public enum DetectorsModule {}

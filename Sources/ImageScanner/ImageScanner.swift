@@ -1,3 +1,4 @@
+import Advisories
 import Foundation
 import ImageReader
 import ScanReport
@@ -14,14 +15,11 @@ public final class ImageScanner {
 
     /// Scans the artifact at `path`. Throws a `SpoolscanError` (a `SCAN-*` code for bad input).
     public func scan(path: String) throws(SpoolscanError) -> Report {
-        let contributors: [ScanContributor]
-        do {
-            contributors = try options.makeContributors()
-        } catch let error as SpoolscanError {
-            throw error
-        } catch {
-            throw SpoolscanError(.configInvalid, "\(error)")
+        // Open the database first: a missing or broken database fails before any reading.
+        let matcher = try options.databasePath.map { path throws(SpoolscanError) in
+            VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
         }
+        let contributors = try options.makeContributors()
         let reader = ArchiveReader(limits: options.limits)
         let artifact = try reader.read(path: path, visitors: contributors.flatMap(\.visitors))
         var warnings: [String] = []
@@ -41,19 +39,15 @@ public final class ImageScanner {
         }
         let summary = Artifact(path: path, sha256: artifact.sha256, size: artifact.size,
                                format: artifact.format, images: images)
-        var report = Report(createdAt: Timestamp.now(), artifact: summary, warnings: [])
-        for contributor in contributors {
-            if let database = contributor as? DatabaseDescribing { report.database = database.databaseInfo }
-        }
         var seen = Set<String>()
-        report.warnings = warnings.filter { seen.insert($0).inserted }
+        var report = Report(createdAt: Timestamp.now(), artifact: summary, warnings: warnings.filter { seen.insert($0).inserted })
+        if let matcher {
+            try matcher.match(&report, maxAgeDays: options.maxDatabaseAgeDays)
+        } else {
+            report.warnings.append("no advisory database given: vulnerabilities were not matched")
+        }
         return report
     }
-}
-
-/// A contributor that matched against an advisory database says which one.
-public protocol DatabaseDescribing {
-    var databaseInfo: DatabaseInfo? { get }
 }
 
 /// RFC 3339 UTC timestamps.

@@ -1,3 +1,4 @@
+import Detectors
 import ImageReader
 import PackageCatalog
 import SpoolscanCore
@@ -7,23 +8,27 @@ public struct ScanOptions: Sendable {
     public var limits: ScanLimits
     /// Inventory packages (on by default).
     public var catalogue: Bool
+    /// Secret, malware and misconfiguration detection; nil turns all detectors off.
+    public var detectors: DetectorOptions?
     /// Advisory database to match against; nil scans without vulnerability matching.
     public var databasePath: String?
-    /// A database older than this many days puts a warning into every report.
+    /// A database older than this many days puts a `DB-004` warning into every report.
     public var maxDatabaseAgeDays: Int
 
-    public init(limits: ScanLimits = .standard, catalogue: Bool = true, databasePath: String? = nil,
-                maxDatabaseAgeDays: Int = 7) {
+    public init(limits: ScanLimits = .standard, catalogue: Bool = true, detectors: DetectorOptions? = DetectorOptions(),
+                databasePath: String? = nil, maxDatabaseAgeDays: Int = 7) {
         self.limits = limits
         self.catalogue = catalogue
+        self.detectors = detectors
         self.databasePath = databasePath
         self.maxDatabaseAgeDays = maxDatabaseAgeDays
     }
 
     /// Fresh contributors for one scan, in the order they add to the report.
-    func makeContributors() throws -> [ScanContributor] {
+    func makeContributors() throws(SpoolscanError) -> [ScanContributor] {
         var contributors: [ScanContributor] = []
         if catalogue { contributors.append(CatalogContributor(cataloguer: PackageCataloguer(limits: limits))) }
+        if let detectors { contributors.append(DetectorContributor(suite: try DetectorSuite(options: detectors))) }
         return contributors
     }
 }

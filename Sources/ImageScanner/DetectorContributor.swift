@@ -1,0 +1,20 @@
+import Detectors
+import ImageReader
+import ScanReport
+
+/// Adds secrets, malware and misconfigurations to each image's report.
+final class DetectorContributor: ScanContributor {
+    private let suite: DetectorSuite
+
+    init(suite: DetectorSuite) { self.suite = suite }
+
+    var visitors: [LayerVisitor] { suite.visitors }
+
+    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [String]) throws {
+        let findings = suite.findings(for: image)
+        report.secrets = findings.secrets
+        report.malware = findings.malware
+        report.misconfigurations = findings.misconfigurations
+        warnings.append(contentsOf: findings.warnings)
+    }
+}

@@ -1,2 +1,0 @@
-/// The spool queue, worker pool and watcher.
-public enum SpoolModule {}

@@ -22,9 +22,14 @@ public final class SpoolLock: Sendable {
         return SpoolLock(fd: fd)
     }
 
-    /// Takes the lock or throws `HNDL-008` naming the holder.
-    public static func acquireOrThrow(_ layout: SpoolLayout) throws -> SpoolLock {
-        if let lock = try tryAcquire(layout) { return lock }
+    /// Takes the lock or throws `HNDL-008` naming the holder. Waits up to `waitMs` first, since
+    /// a sweep holds the lock briefly while it recovers jobs.
+    public static func acquireOrThrow(_ layout: SpoolLayout, waitMs: Int = 2_000) throws -> SpoolLock {
+        let deadline = Timestamp.monotonicNs() + Int64(waitMs) * 1_000_000
+        repeat {
+            if let lock = try tryAcquire(layout) { return lock }
+            usleep(50_000)
+        } while Timestamp.monotonicNs() < deadline
         let holder = FileOps.read(layout.lockFile).flatMap { String(data: $0, encoding: .utf8) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
         throw SpoolscanError(.spoolLocked, "\(layout.lockFile) is held by pid \(holder)")

@@ -104,6 +104,15 @@ struct Recovery {
                 FileOps.removeTree("\(layout.work)/\(entry.name)")
             }
         }
+        // Temporary files of atomic writes cut short by a kill (`.NAME.PID.RANDOM.tmp`, writer dead).
+        for folder in [layout.jobs, layout.state] {
+            for entry in (try? FileOps.list(folder)) ?? [] where entry.name.hasPrefix(".") && entry.name.hasSuffix(".tmp") {
+                let parts = entry.name.split(separator: ".")
+                guard parts.count >= 3, let pid = Int32(parts[parts.count - 3]), kill(pid, 0) != 0, errno == ESRCH
+                else { continue }
+                FileOps.remove("\(folder)/\(entry.name)")
+            }
+        }
         for entry in (try? FileOps.list(layout.locks)) ?? [] where entry.name.hasSuffix(".lock") {
             guard let inode = UInt64(entry.name.dropLast(5)), !live.contains(inode), receipts.load(inode) == nil,
                   let lock = try? JobLock.tryAcquire(layout, inode) else { continue }

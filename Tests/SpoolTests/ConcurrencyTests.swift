@@ -71,10 +71,15 @@ extension SpoolIntegration {
                 #expect((record["attempts"] as? Int ?? 99) <= 3)
                 #expect(record["code"] as? String == "HNDL-002")
             }
+            // The kills did land mid-job: restarts requeued jobs left in flight.
+            let restartLogs = (0..<8).map { "daemon\($0).stderr" } + ["final.stderr"]
+            let requeued = restartLogs.flatMap { harness.lines($0) }.filter { $0.contains("requeued after restart") }
+            #expect(!requeued.isEmpty)
             // At most three scanner starts per artifact.
             let starts = Dictionary(grouping: harness.lines("starts.log"), by: { $0.split(separator: " ")[1] })
             #expect(starts.values.allSatisfy { $0.count <= 3 })
-            #expect(try FileManager.default.contentsOfDirectory(atPath: "\(harness.spool)/.state/jobs").isEmpty)
+            let left = try FileManager.default.contentsOfDirectory(atPath: "\(harness.spool)/.state/jobs")
+            #expect(left.isEmpty, "\(left.map { harness.read("\(harness.spool)/.state/jobs/\($0)") })")
         }
     }
 }

@@ -64,10 +64,9 @@ extension SpoolIntegration {
             let chunk = String(repeating: "x", count: 4096) + "\n"
             let partPath = "\(harness.spool)/pending/slow.tar.part"
             let inPlacePath = "\(harness.spool)/pending/inplace.tar"
-            _ = FileManager.default.createFile(atPath: partPath, contents: nil)
-            _ = FileManager.default.createFile(atPath: inPlacePath, contents: nil)
-            let part = try #require(FileHandle(forWritingAtPath: partPath))
-            let inPlace = try #require(FileHandle(forWritingAtPath: inPlacePath))
+            // open(O_CREAT), not FileManager.createFile (which writes a temporary file and renames it in).
+            let part = FileHandle(fileDescriptor: open(partPath, O_WRONLY | O_CREAT | O_EXCL, 0o644), closeOnDealloc: true)
+            let inPlace = FileHandle(fileDescriptor: open(inPlacePath, O_WRONLY | O_CREAT | O_EXCL, 0o644), closeOnDealloc: true)
             for _ in 0..<8 {
                 part.write(Data(chunk.utf8))
                 inPlace.write(Data(chunk.utf8))

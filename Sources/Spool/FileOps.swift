@@ -21,15 +21,30 @@ struct DirectoryEntry: Sendable {
 /// Small wrappers over the system calls the spool uses; every one throws ``SystemCallError``.
 enum FileOps {
     static func lstat(_ path: String) -> FileStat? {
-        var st = stat()
+        var st = Glibc.stat()
         guard Glibc.lstat(path, &st) == 0 else { return nil }
-        return FileStat(
+        return FileStat(st)
+    }
+
+    /// Like ``lstat(_:)`` but follows symlinks (for the spool's folders, which may be links).
+    static func stat(_ path: String) -> FileStat? {
+        var st = Glibc.stat()
+        guard fstatat(AT_FDCWD, path, &st, 0) == 0 else { return nil }
+        return FileStat(st)
+    }
+}
+
+extension FileStat {
+    init(_ st: Glibc.stat) {
+        self.init(
             inode: UInt64(st.st_ino), size: Int64(st.st_size),
             mtimeNs: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
             linkCount: UInt64(st.st_nlink), device: UInt64(st.st_dev),
             isRegular: (st.st_mode & S_IFMT) == S_IFREG, isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
     }
+}
 
+extension FileOps {
     /// Lists a directory without following anything; `.` and `..` are left out.
     static func list(_ directory: String) throws -> [DirectoryEntry] {
         guard let dir = opendir(directory) else { throw SystemCallError("opendir", directory) }

@@ -68,7 +68,7 @@ public struct SpoolLayout: Sendable {
             do { try FileOps.makeDirectory(path) } catch let error as SystemCallError {
                 throw SpoolscanError(.spoolInvalid, error.description)
             }
-            guard let info = FileOps.lstat(path), info.isDirectory else {
+            guard let info = FileOps.stat(path), info.isDirectory else {
                 throw SpoolscanError(.spoolInvalid, "\(path) is not a folder")
             }
             if let device, device != info.device {

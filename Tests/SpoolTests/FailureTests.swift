@@ -10,7 +10,8 @@ extension SpoolIntegration {
             for name in ["hang.tar", "crash.tar", "oom.tar", "bad.tar", "good.tar"] { try harness.drop(name, name) }
             let started = Date()
             let (status, output) = try await harness.run(
-                ["sweep", "--spool", harness.spool, "--workers", "2", "--timeout-seconds", "1", "--settle-ms", "0"]
+                ["sweep", "--spool", harness.spool, "--workers", "2", "--timeout-seconds", "1", "--settle-ms", "0",
+                 "--memory-limit-mb", "512"]
                     + harness.scannerFlag, log: "sweep")
             #expect(status == 0)
             #expect(output.contains("sweep: done=1 error=4 skipped=0"), "\(output)")
@@ -43,7 +44,32 @@ extension SpoolIntegration {
             // The timed-out scanner's process group is gone (its `sleep 1000` too).
             let sleepers = harness.lines("starts.log").filter { $0.hasPrefix("start hang.tar") }
                 .compactMap { $0.split(separator: " ").last.flatMap { Int32($0) } }
-            for pid in sleepers { #expect(kill(-pid, 0) != 0, "process group \(pid) still alive") }
+            try await harness.waitUntil("scanner process groups gone", timeout: 5) {
+                sleepers.allSatisfy { kill(-$0, 0) != 0 }
+            }
+            // The memory limit reached the scanner (prlimit --as), and nothing else leaked into it.
+            #expect(harness.lines("limits.log").contains("good.tar \(512 * 1024)"))
+            #expect(harness.lines("leaked-fds.log").isEmpty)
+            // status lists the recent errors with their codes.
+            let (_, text) = try await harness.run(["status", "--spool", harness.spool], log: "status")
+            #expect(text.contains("Error: 4") && text.contains("Finished: 1"))
+            for code in ["HNDL-004", "HNDL-005", "HNDL-006", "SCAN-003"] { #expect(text.contains(code), "\(code)") }
+        }
+
+        /// Spool folders on two filesystems (renames would fail with EXDEV) are refused with a clear error.
+        @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm"), "needs /dev/shm"))
+        func foldersOnTwoFilesystemsAreRefused() async throws {
+            let harness = try SpoolHarness()
+            let other = "/dev/shm/spooltest-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: other) }
+            var shm = stat(), spool = stat()
+            guard stat(other, &shm) == 0, stat(harness.spool, &spool) == 0, shm.st_dev != spool.st_dev else { return }
+            try FileManager.default.createSymbolicLink(atPath: "\(harness.spool)/done", withDestinationPath: other)
+            let (status, _) = try await harness.run(["sweep", "--spool", harness.spool] + harness.scannerFlag, log: "sweep")
+            #expect(status != 0)
+            let message = harness.read("\(harness.logs)/sweep.stderr")
+            #expect(message.contains("HNDL-009") && message.contains("EXDEV"), "\(message)")
         }
 
         /// A second daemon on the same spool fails with HNDL-008.

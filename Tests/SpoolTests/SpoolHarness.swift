@@ -33,7 +33,8 @@ final class SpoolHarness: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    /// A scanner that logs its start, detects two scans of one artifact at once (flock), behaves
+    /// A scanner that logs its start, its address-space limit and any inherited inotify or spool
+    /// lock descriptor (only its job lock, fd 3, may be inherited), detects two scans of one artifact at once (flock), behaves
     /// by name prefix (hang*, crash*, oom*, bad*), sleeps `logs/sleep-ms` if present, and writes
     /// a minimal valid report plus `scanned NAME SIZE SHA` to `logs/scans.log`.
     static let fakeScanner = #"""
@@ -42,6 +43,8 @@ final class SpoolHarness: @unchecked Sendable {
     exec 9>"$logs/locks/$name.lock"
     flock -n 9 || echo "OVERLAP $name" >> "$logs/overlap.log"
     echo "start $name $(date +%s%N) $$" >> "$logs/starts.log"
+    for fd in /proc/$$/fd/*; do readlink "$fd"; done | grep -E 'inotify|/\.lock$|/\.state/jobs' >> "$logs/leaked-fds.log"
+    echo "$name $(ulimit -v)" >> "$logs/limits.log"
     case "$name" in
       hang*) sleep 1000 ;;
       crash*) kill -SEGV $$ ;;

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 @testable import Spool
+import SpoolscanCore
 
 @Suite struct ExitCauseTests {
     @Test func classifiesEndings() {
@@ -26,6 +27,14 @@ import Testing
         #expect(ExitCause.outOfMemory("x").code == "HNDL-006")
         #expect(ExitCause.diskFull("x").code == "HNDL-007")
         #expect(ExitCause.parseInputError("SCAN-012") ?? ("", "") == ("SCAN-012", "invalid manifest or image config"))
+    }
+
+    @Test func reportHookErrorsMapToCodes() {
+        if case .diskFull = JobRunner.hookCause(POSIXError(.ENOSPC)) {} else { Issue.record("ENOSPC is HNDL-007") }
+        if case .diskFull = JobRunner.hookCause(SystemCallError("write", "/x", ENOSPC)) {} else { Issue.record("ENOSPC") }
+        #expect(JobRunner.hookCause(SpoolscanError(.badManifest, "no config")) == .badInput(code: "SCAN-012", message: "no config"))
+        #expect(JobRunner.hookCause(CocoaError(.fileReadCorruptFile)).code == "HNDL-001")
+        #expect(SystemCallError("rename", "a -> b", EXDEV).spoolscanError.code == .spoolInvalid)
     }
 
     @Test func waitStatusDecoding() {

@@ -66,6 +66,9 @@ public struct SpoolDaemon: Sendable {
         defer { forward.cancel(); ticker.cancel(); rescanner.cancel() }
 
         await worker.rescan()
+        let notifier = SystemdNotifier()
+        notifier.send("READY=1\nSTATUS=watching \(layout.pending)")
+        var lastStatus = ""
         var exitCode: Int32 = 0
         loop: for await input in inputs {
             switch input {
@@ -78,12 +81,18 @@ public struct SpoolDaemon: Sendable {
                 logger.notice("shutting down", metadata: ["signal": "\(number)", "grace_s": "\(config.graceSeconds)"])
                 break loop
             }
+            let status = "queued \(await worker.queuedCount), scanning \(await worker.runningCount)"
+            if status != lastStatus {
+                notifier.send("STATUS=\(status)")
+                lastStatus = status
+            }
             if let fatal = await worker.fatalError {
                 logger.critical("stopping", metadata: ["error": "\(fatal)"])
                 exitCode = 1
                 break loop
             }
         }
+        notifier.send("STOPPING=1")
         await Self.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
         return exitCode
     }

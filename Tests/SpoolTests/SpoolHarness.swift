@@ -71,8 +71,9 @@ final class SpoolHarness: @unchecked Sendable {
     }
 
     /// Starts `spoolscan ARGS` with stderr into `logs/NAME.stderr` and stdout into `logs/NAME.stdout`.
-    func start(_ arguments: [String], log name: String) throws -> Process {
+    func start(_ arguments: [String], log name: String, environment: [String: String] = [:]) throws -> Process {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         _ = FileManager.default.createFile(atPath: "\(logs)/\(name).stderr", contents: nil)

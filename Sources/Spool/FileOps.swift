@@ -62,7 +62,8 @@ extension FileOps {
 
     /// Writes `data` to `path` atomically (temporary file in the same folder, then rename).
     /// With `durable`, the file and the folder are fsynced so the write survives a power loss.
-    static func write(_ data: Data, to path: String, durable: Bool) throws {
+    /// With `exclusive`, the file is linked into place instead and EEXIST is thrown if `path` exists.
+    static func write(_ data: Data, to path: String, durable: Bool, exclusive: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = "\(folder)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -79,7 +80,14 @@ extension FileOps {
         }
         if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
         if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        if failure == 0 {
+            if exclusive {
+                if Glibc.link(temporary, path) != 0 { failure = errno }
+                unlink(temporary)
+            } else if rename(temporary, path) != 0 {
+                failure = errno
+            }
+        }
         if failure != 0 {
             unlink(temporary)
             throw SystemCallError("write", path, failure)

@@ -17,18 +17,27 @@ struct Receipts: Sendable {
     }
 
     /// Writes a record; `durable` fsyncs file and folder (receipts and attempt counts must be).
-    func save(_ record: JobRecord, durable: Bool = true) throws {
+    func save(_ record: JobRecord, durable: Bool = true, exclusive: Bool = false) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try FileOps.write(try encoder.encode(record), to: layout.record(record.inode), durable: durable)
+        try FileOps.write(try encoder.encode(record), to: layout.record(record.inode), durable: durable,
+                          exclusive: exclusive)
     }
 
     /// Returns the record for the file, writing a fresh receipt (fsynced) if it has none.
+    ///
+    /// The receipt is created exclusively (link, EEXIST if present), so two workers receiving the
+    /// same file at once cannot overwrite a record the other has already added an attempt to.
     func receive(_ name: String, _ stat: FileStat, seenAtNs: Int64) throws -> JobRecord {
         if let record = record(for: stat) { return record }
         let record = JobRecord(inode: stat.inode, size: stat.size, mtimeNs: stat.mtimeNs,
                                originalName: name, receivedAtNs: seenAtNs)
-        try save(record)
+        do {
+            try save(record, exclusive: true)
+        } catch let error as SystemCallError where error.code == EEXIST {
+            if let existing = self.record(for: stat) { return existing }
+            try save(record)  // a stale record of an older file that had this inode
+        }
         return record
     }
 

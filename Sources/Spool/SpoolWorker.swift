@@ -99,7 +99,7 @@ actor SpoolWorker {
         do {
             let record = try Receipts(layout: layout).receive(ready.name, ready.stat, seenAtNs: ready.firstSeenNs)
             queue.insert(QueuedJob(name: ready.name, inode: ready.stat.inode, receivedAtNs: record.receivedAtNs))
-            logger.debug("received", metadata: ["job": "\(ready.name)", "to": "pending"])
+            logger.info("received", metadata: ["job": "\(ready.name)", "to": "pending", "received_at": "\(Timestamp.rfc3339(ns: record.receivedAtNs))"])
         } catch {
             logger.error("cannot write receipt", metadata: ["job": "\(ready.name)", "error": "\(error)"])
             backoffUntilMono = Timestamp.monotonicNs() + 1_000_000_000

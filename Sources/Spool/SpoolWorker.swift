@@ -8,7 +8,7 @@ actor SpoolWorker {
     let layout: SpoolLayout
     let config: SpoolConfiguration
     let logger: Logger
-    let slots: SlotBoard
+    nonisolated let slots: SlotBoard
     let scans = RunningScans()
     private let runner: JobRunner
     private var queue = JobQueue()

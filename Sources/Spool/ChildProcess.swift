@@ -20,7 +20,14 @@ enum ChildProcess {
 
     /// Starts `executable` (searched in PATH when it has no slash) and returns its pid.
     static func spawn(_ executable: String, _ arguments: [String], stderrPath: String,
-                      lockFD: Int32?) throws -> pid_t {
+                      lockFD givenLockFD: Int32?) throws -> pid_t {
+        // A lock on fd 0-2 (the worker started with a standard stream closed) would be replaced by
+        // the stdio actions below: move it out of the way first.
+        var lockFD = givenLockFD
+        if let fd = givenLockFD, fd < 3 {
+            lockFD = fcntl(fd, F_DUPFD_CLOEXEC, 3)
+        }
+        defer { if let lockFD, lockFD != givenLockFD { close(lockFD) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

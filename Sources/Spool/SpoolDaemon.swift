@@ -46,8 +46,9 @@ public struct SpoolDaemon: Sendable {
             "completed": "\(recovered.completed)",
         ])
 
-        let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: logger, role: "daemon")
+        // Watch first, then create the worker (which publishes slots.json, the sign of readiness).
         let events = try PendingWatcher.start(folder: layout.pending)
+        let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: logger, role: "daemon")
         let forward = Task { for await event in events { feed.yield(.event(event)) } }
         let tickMs = max(10, min(250, config.settleMs / 4))
         let ticker = Task {

@@ -18,11 +18,14 @@ public struct SpoolConfiguration: Sendable {
     public var killGraceSeconds: Double
     /// Counted attempts before a job goes to `error/` (3).
     public var maxAttempts: Int
+    /// Pause before starting jobs again after a disk-full failure (default 5 s).
+    public var diskFullPauseSeconds: Double
     public var scanner: ScannerCommand
 
     public init(workers: Int? = nil, timeoutSeconds: Double = 600, memoryLimitMB: Int = 2048, settleMs: Int = 2000,
                 rescanSeconds: Double = 60, graceSeconds: Double = 30, killGraceSeconds: Double = 2,
-                maxAttempts: Int = 3, scanner: ScannerCommand = ScannerCommand(override: nil)) {
+                maxAttempts: Int = 3, diskFullPauseSeconds: Double = 5,
+                scanner: ScannerCommand = ScannerCommand(override: nil)) {
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.timeoutSeconds = timeoutSeconds
         self.memoryLimitMB = memoryLimitMB
@@ -31,6 +34,7 @@ public struct SpoolConfiguration: Sendable {
         self.graceSeconds = graceSeconds
         self.killGraceSeconds = killGraceSeconds
         self.maxAttempts = maxAttempts
+        self.diskFullPauseSeconds = diskFullPauseSeconds
         self.scanner = scanner
     }
 }

@@ -153,7 +153,9 @@ actor SpoolWorker {
         case .failed: summary.error += 1
         case .requeued(let name, let newInode, let cause):
             summary.requeued += 1
-            if case .diskFull = cause { backoffUntilMono = Timestamp.monotonicNs() + 5_000_000_000 }
+            if case .diskFull = cause {
+                backoffUntilMono = Timestamp.monotonicNs() + Int64(config.diskFullPauseSeconds * 1e9)
+            }
             if accepting, let stat = FileOps.lstat("\(layout.pending)/\(name)"), stat.inode == newInode,
                let record = Receipts(layout: layout).record(for: stat) {
                 queue.insert(QueuedJob(name: name, inode: newInode, receivedAtNs: record.receivedAtNs))

@@ -69,17 +69,21 @@ actor SpoolWorker {
         dispatch()
     }
 
-    /// A sweep stops waiting for files that keep changing; they count as skipped.
+    /// A sweep stops waiting for files that keep changing; they count as skipped and are not
+    /// looked at again by this worker.
     func giveUpSettling(afterMs: Int) -> Int {
         let dropped = tracker.dropStale(nowMono: Timestamp.monotonicNs(), limitNs: Int64(afterMs) * 1_000_000)
         summary.skipped += dropped.count
+        abandoned.formUnion(dropped)
         return dropped.count
     }
+
+    private var abandoned: Set<String> = []
 
     private var lastReceiptNs: Int64 = 0
 
     private func consider(_ name: String, movedIn: Bool, activity: Bool) {
-        guard SpoolLayout.isCandidate(name) else { return }
+        guard SpoolLayout.isCandidate(name), !abandoned.contains(name) else { return }
         guard let stat = FileOps.lstat("\(layout.pending)/\(name)"), stat.isRegular else {
             tracker.forget(name)
             return

@@ -85,6 +85,27 @@ extension SpoolIntegration {
             #expect(scans == ["scanned inplace.tar \(full.utf8.count) \(sha)", "scanned slow.tar \(full.utf8.count) \(sha)"])
         }
 
+        /// A sweep does not wait forever for a file that keeps changing: it is skipped, untouched.
+        @Test func sweepSkipsAFileStillBeingWritten() async throws {
+            let harness = try SpoolHarness()
+            let path = "\(harness.spool)/pending/growing.tar"
+            let writer = Task {
+                let handle = FileHandle(fileDescriptor: open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644), closeOnDealloc: true)
+                for _ in 0..<60 where !Task.isCancelled {
+                    handle.write(Data("more\n".utf8))
+                    try? await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            defer { writer.cancel() }
+            try harness.drop("ready.tar", "ready")
+            let (status, output) = try await harness.run(
+                ["sweep", "--spool", harness.spool, "--settle-ms", "200"] + harness.scannerFlag, log: "sweep")
+            #expect(status == 0)
+            #expect(output == "sweep: done=1 error=0 skipped=1\n")
+            #expect(harness.artifacts("pending") == ["growing.tar"])
+            #expect(harness.lines("scans.log").count == 1)
+        }
+
         private func sha256(_ text: String) -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

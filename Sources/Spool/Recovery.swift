@@ -39,11 +39,20 @@ struct Recovery {
         var lock = try? JobLock.tryAcquire(layout, stat.inode)
         if lock == nil {
             let record = receipts.load(stat.inode)
-            if let owner = record?.owner, owner.isAlive { result.busy += 1; return }
-            guard let pid = record?.scannerPid, pid > 0 else { result.busy += 1; return }
-            logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
-            ChildProcess.signalGroup(pid, SIGKILL)
-            lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: waitMs)
+            // Held by a live worker, or by one we cannot name: leave it.
+            guard let owner = record?.owner, !owner.isAlive else { result.busy += 1; return }
+            // Its worker died but its scanner still holds the job lock: kill the scanner's process
+            // group (by the recorded pid, or found through /proc if the pid was never recorded).
+            if let pid = record?.scannerPid, pid > 0 {
+                ChildProcess.signalGroup(pid, SIGKILL)
+                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
+            }
+            lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: min(waitMs, 500))
+            if lock == nil {
+                let holders = LockHolders.killScanners(holding: layout.jobLock(stat.inode))
+                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pids": "\(holders)"])
+                lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: waitMs)
+            }
         }
         guard let lock else { result.busy += 1; return }
         defer { lock.release(removeFile: false) }

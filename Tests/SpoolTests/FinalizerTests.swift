@@ -66,4 +66,23 @@ import Testing
         #expect(result.busy == 1 && result.requeued == 0)
         #expect(FileOps.lstat("\(layout.inProgress)/busy.tar") != nil)
     }
+
+    /// A dead worker's scanner whose pid was never recorded still holds the job lock (fd 3):
+    /// recovery finds it through /proc, kills its process group and requeues the job.
+    @Test func recoveryKillsAnOrphanedScannerFoundByItsLock() async throws {
+        try put(.inProgress, "orphan.tar", "o")
+        let stat = try #require(FileOps.lstat("\(layout.inProgress)/orphan.tar"))
+        var record = try Receipts(layout: layout).receive("orphan.tar", stat, seenAtNs: 1)
+        record.owner = ProcessIdentity(pid: 999_999_999, startTicks: 1)  // a worker that is gone
+        record.attempts.append(AttemptRecord(number: 1, startedAtNs: 2))
+        try Receipts(layout: layout).save(record)
+        let lock = try #require(try JobLock.tryAcquire(layout, stat.inode))
+        let pid = try ChildProcess.spawn("/bin/sleep", ["60"], stderrPath: "\(root)/sleep.err", lockFD: lock.fd)
+        lock.release(removeFile: false)  // only the "orphan" holds it now
+
+        let result = Recovery(layout: layout, logger: Logger(label: "test")).run(waitForOrphansMs: 3_000)
+        #expect(result.requeued == 1)
+        #expect(await ChildProcess.wait(pid) == .signaled(SIGKILL))
+        #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["orphan.tar"])
+    }
 }

@@ -13,6 +13,7 @@ public struct JobInfo: Codable, Sendable, Equatable {
     public var scanStartedAt: String?
     public var scanDurationMs: Int?
 
+    /// Job info for a report; `originalName` only when the job was renamed.
     public init(name: String, originalName: String? = nil, receivedAt: String, attempts: Int,
                 scanStartedAt: String? = nil, scanDurationMs: Int? = nil) {
         self.name = name

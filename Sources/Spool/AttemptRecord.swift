@@ -19,6 +19,7 @@ public struct AttemptRecord: Codable, Sendable, Equatable {
     /// Whether it counts against the three attempts (a shutdown kill does not).
     public var counted: Bool
 
+    /// An attempt starting now-ish at `startedAtNs` (ns since the epoch).
     public init(number: Int, startedAtNs: Int64, counted: Bool = true) {
         self.number = number
         self.startedAtNs = startedAtNs

@@ -12,6 +12,7 @@ public struct PendingEvent: Sendable, Equatable {
     public var kind: Kind
     public var name: String
 
+    /// An event about `name` in `pending/`.
     public init(kind: Kind, name: String) {
         self.kind = kind
         self.name = name

@@ -11,6 +11,7 @@ public struct ScannerCommand: Sendable, Equatable {
     /// The override's words, or nil for the built-in scanner.
     public let template: [String]?
 
+    /// The built-in scanner, or the override command line when one is given (not blank).
     public init(override: String?) {
         if let override, !override.trimmingCharacters(in: .whitespaces).isEmpty {
             template = Self.split(override)

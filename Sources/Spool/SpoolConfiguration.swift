@@ -20,8 +20,10 @@ public struct SpoolConfiguration: Sendable {
     public var maxAttempts: Int
     /// Pause before starting jobs again after a disk-full failure (default 5 s).
     public var diskFullPauseSeconds: Double
+    /// The scanner to run (built-in `spoolscan scan` or an override).
     public var scanner: ScannerCommand
 
+    /// The defaults are the CLI's; `workers` nil means one per core.
     public init(workers: Int? = nil, timeoutSeconds: Double = 600, memoryLimitMB: Int = 2048, settleMs: Int = 2000,
                 rescanSeconds: Double = 60, graceSeconds: Double = 30, killGraceSeconds: Double = 2,
                 maxAttempts: Int = 3, diskFullPauseSeconds: Double = 5,

@@ -14,6 +14,7 @@ public struct SpoolDaemon: Sendable {
     public let hook: ReportHook
     public let logger: Logger
 
+    /// A daemon for `layout`; `hook` turns raw scanner output into the final report.
     public init(layout: SpoolLayout, config: SpoolConfiguration, hook: @escaping ReportHook = ReportHooks.addJobInfo,
                 logger: Logger) {
         self.layout = layout

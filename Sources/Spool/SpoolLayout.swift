@@ -32,6 +32,7 @@ public struct SpoolLayout: Sendable {
     /// The spool's root folder (absolute).
     public let root: String
 
+    /// The spool at `root` (relative paths are taken from the current folder).
     public init(root: String) {
         let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
         self.root = (absolute as NSString).standardizingPath

@@ -13,6 +13,7 @@ public struct SpoolSweep: Sendable {
     public let hook: ReportHook
     public let logger: Logger
 
+    /// A sweep of `layout`; `hook` turns raw scanner output into the final report.
     public init(layout: SpoolLayout, config: SpoolConfiguration, hook: @escaping ReportHook = ReportHooks.addJobInfo,
                 logger: Logger) {
         self.layout = layout

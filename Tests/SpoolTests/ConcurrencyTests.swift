@@ -33,6 +33,12 @@ extension SpoolIntegration {
             }
             let daemonDone = harness.lines("daemon.stderr").filter { $0.contains(#""msg":"finished""#) }.count
             #expect(sweepDone + daemonDone == 60)
+            #expect(sweepDone > 0, "the sweeps ran alongside the daemon")
+            // Claims, from all three workers' logs: each artifact claimed once.
+            let claimed = ["daemon.stderr", "sweep1.stderr", "sweep2.stderr"].flatMap { harness.lines($0) }
+                .filter { $0.contains(#""msg":"claimed""#) }
+                .compactMap { line in names.first { line.contains(#""job":"\#($0)""#) } }
+            #expect(claimed.sorted() == names)
         }
 
         /// kill -9 of the daemon at random moments, restarted each time: nothing lost, nothing

@@ -13,6 +13,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var database: DatabaseInfo?
     /// Warnings that do not stop the scan (stale database, skipped large files).
     public var warnings: [String]
+    /// How the spool handled the job (receipt, attempts, unique name); nil outside the spool.
+    public var job: JobInfo?
 
     public static let currentSchemaVersion = "1.0"
 

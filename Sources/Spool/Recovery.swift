@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+import SpoolscanCore
+
+/// Puts jobs a dead worker left in `in-progress/` or `parsing/` back into the queue.
+///
+/// Only the spool-lock holder runs it. A job is touched only while holding its job lock: a job
+/// whose lock is held by a live worker (a sweep) is left alone; one whose worker died but whose
+/// orphaned scanner still holds the lock has that scanner's process group killed first. The
+/// interrupted attempt stays counted (it was recorded before the scanner started). A job that
+/// was already linked into `done/`/`error/` with its sidecar is completed instead of rescanned.
+struct Recovery {
+    let layout: SpoolLayout
+    let logger: Logger
+
+    struct Result: Sendable, Equatable {
+        var requeued = 0
+        var completed = 0
+        var busy = 0
+    }
+
+    /// Recovers every orphaned job. `waitForOrphansMs`: how long to wait for a killed orphan
+    /// scanner to release its job.
+    @discardableResult
+    func run(waitForOrphansMs: Int = 5_000) -> Result {
+        var result = Result()
+        for state in [JobState.inProgress, .parsing] {
+            for entry in (try? FileOps.list(layout.folder(state))) ?? [] where !entry.name.hasPrefix(".") {
+                recover(entry.name, in: state, waitMs: waitForOrphansMs, &result)
+            }
+        }
+        return result
+    }
+
+    private func recover(_ name: String, in state: JobState, waitMs: Int, _ result: inout Result) {
+        let path = "\(layout.folder(state))/\(name)"
+        guard let stat = FileOps.lstat(path), stat.isRegular else { return }
+        let receipts = Receipts(layout: layout)
+        var lock = try? JobLock.tryAcquire(layout, stat.inode)
+        if lock == nil {
+            let record = receipts.load(stat.inode)
+            // Held by a live worker, or by one we cannot name: leave it.
+            guard let owner = record?.owner, !owner.isAlive else { result.busy += 1; return }
+            // Its worker died but its scanner still holds the job lock: kill the scanner's process
+            // group (by the recorded pid, or found through /proc if the pid was never recorded).
+            if let pid = record?.scannerPid, pid > 0 {
+                ChildProcess.signalGroup(pid, SIGKILL)
+                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
+            }
+            lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: min(waitMs, 500))
+            if lock == nil {
+                let holders = LockHolders.killScanners(holding: layout.jobLock(stat.inode))
+                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pids": "\(holders)"])
+                lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: waitMs)
+            }
+        }
+        guard let lock else { result.busy += 1; return }
+        defer { lock.release(removeFile: false) }
+        guard let current = FileOps.lstat(path), current.inode == stat.inode else { return }
+        let finalizer = Finalizer(layout: layout)
+        if current.linkCount > 1, let (finalState, finalName) = finalizer.findFinished(current.inode) {
+            let suffix = finalState == .done ? SpoolLayout.reportSuffix : SpoolLayout.errorSuffix
+            if FileOps.lstat("\(layout.folder(finalState))/\(finalName)\(suffix)") != nil {
+                try? finalizer.complete(from: state, name: name, to: finalState)
+                receipts.delete(current.inode)
+                FileOps.removeTree(layout.workFolder(current.inode))
+                FileOps.remove(layout.jobLock(current.inode))
+                logger.info("recovered finished job", metadata: ["job": "\(name)", "to": "\(finalState.rawValue)",
+                                                                 "name": "\(finalName)"])
+                result.completed += 1
+                return
+            }
+            finalizer.unreserve(to: finalState, name: finalName)
+        }
+        do {
+            var record = try receipts.receive(name, current, seenAtNs: current.mtimeNs)
+            if let last = record.attempts.indices.last, record.attempts[last].cause == nil {
+                record.attempts[last].cause = ExitCause.interrupted.label
+                record.attempts[last].code = ExitCause.interrupted.code
+                record.attempts[last].detail = ExitCause.interrupted.detail
+            }
+            record.owner = nil
+            record.scannerPid = nil
+            try receipts.save(record)
+            let queued = try Claim.move(layout, name: name, from: state, to: .pending)
+            FileOps.removeTree(layout.workFolder(current.inode))
+            logger.warning("requeued after restart", metadata: [
+                "job": "\(name)", "from": "\(state.rawValue)", "to": "pending", "name": "\(queued)",
+                "attempts": "\(record.countedAttempts)",
+            ])
+            result.requeued += 1
+        } catch {
+            logger.error("cannot requeue", metadata: ["job": "\(name)", "error": "\(error)"])
+        }
+    }
+
+    /// Removes records, work folders and lock files of jobs no longer in flight (the artifact was
+    /// deleted, or a crash came after the job finished).
+    func collectGarbage() {
+        var live = Set<UInt64>()
+        for state in [JobState.pending, .inProgress, .parsing] {
+            for entry in (try? FileOps.list(layout.folder(state))) ?? [] { live.insert(entry.inode) }
+        }
+        let receipts = Receipts(layout: layout)
+        for inode in receipts.allInodes() where !live.contains(inode) {
+            guard let lock = try? JobLock.tryAcquire(layout, inode) else { continue }
+            receipts.delete(inode)
+            FileOps.removeTree(layout.workFolder(inode))
+            lock.release(removeFile: true)
+        }
+        for entry in (try? FileOps.list(layout.work)) ?? [] {
+            if let inode = UInt64(entry.name), !live.contains(inode), receipts.load(inode) == nil {
+                FileOps.removeTree("\(layout.work)/\(entry.name)")
+            }
+        }
+        // Temporary files of atomic writes cut short by a kill (`.NAME.PID.RANDOM.tmp`, writer dead).
+        for folder in [layout.jobs, layout.state] {
+            for entry in (try? FileOps.list(folder)) ?? [] where entry.name.hasPrefix(".") && entry.name.hasSuffix(".tmp") {
+                let parts = entry.name.split(separator: ".")
+                guard parts.count >= 3, let pid = Int32(parts[parts.count - 3]), kill(pid, 0) != 0, errno == ESRCH
+                else { continue }
+                FileOps.remove("\(folder)/\(entry.name)")
+            }
+        }
+        for entry in (try? FileOps.list(layout.locks)) ?? [] where entry.name.hasSuffix(".lock") {
+            guard let inode = UInt64(entry.name.dropLast(5)), !live.contains(inode), receipts.load(inode) == nil,
+                  let lock = try? JobLock.tryAcquire(layout, inode) else { continue }
+            lock.release(removeFile: true)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import SpoolscanCore
+
+/// Runs the scanner once for a claimed job, recording the attempt durably before it starts.
+struct ScanAttempt: Sendable {
+    let layout: SpoolLayout
+    let config: SpoolConfiguration
+    let receipts: Receipts
+    let scans: RunningScans
+    let slots: SlotBoard
+
+    /// What one attempt produced.
+    struct Result: Sendable {
+        var cause: ExitCause
+        var startedAtNs: Int64
+        var durationMs: Int
+    }
+
+    /// Counts the attempt (fsync), spawns the scanner, enforces the timeout, classifies the end
+    /// and records it. Throws `HNDL-003` when the scanner cannot be started (the attempt is then
+    /// not counted).
+    func run(_ job: ClaimedJob, record: inout JobRecord, slot: Int) async throws -> Result {
+        let startNs = Timestamp.nowNs()
+        let startMono = Timestamp.monotonicNs()
+        record.attempts.append(AttemptRecord(number: record.attempts.count + 1, startedAtNs: startNs))
+        record.owner = .current
+        record.scannerPid = nil
+        try receipts.save(record)
+
+        let work = layout.workFolder(job.inode)
+        FileOps.removeTree(work)
+        try FileOps.makeDirectory(work)
+        let raw = "\(work)/raw.json"
+        let stderrPath = "\(work)/stderr.log"
+        let (executable, arguments) = config.scanner.invocation(
+            artifact: "\(layout.inProgress)/\(job.name)", output: raw, memoryMB: config.memoryLimitMB)
+        let pid: pid_t
+        do {
+            pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: job.lock.fd)
+        } catch {
+            record.attempts.removeLast()
+            try? receipts.save(record)
+            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error)")
+        }
+        record.scannerPid = pid
+        try? receipts.save(record, durable: false)
+        slots.busy(slot, job: job.name, attempt: record.attempts.count, pid: pid)
+
+        let control = ScanControl(pid: pid)
+        scans.add(control)
+        let timeout = config.timeoutSeconds
+        let grace = config.killGraceSeconds
+        let scans = self.scans
+        let timer = Task.detached {
+            try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+            control.kill(forShutdown: false, grace: grace) { !scans.contains(pid) }
+        }
+        let status = await ChildProcess.wait(pid)
+        timer.cancel()
+        scans.remove(pid)
+        ChildProcess.signalGroup(pid, SIGKILL)  // anything it left running in its group
+        slots.idle(slot)
+
+        let durationMs = Int((Timestamp.monotonicNs() - startMono) / 1_000_000)
+        let tail = FileOps.readChunk(stderrPath, limit: 4096).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let head = FileOps.readChunk(stderrPath, limit: 4096, fromStart: true).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let firstLine = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var cause = ExitCause.classify(status, timedOut: control.wasTimedOut, timeoutSeconds: Int(timeout.rounded(.up)),
+                                       stoppedByShutdown: control.wasStoppedByShutdown, firstLine: firstLine, tail: tail)
+        if cause == .success && FileOps.lstat(raw) == nil {
+            cause = .crashed("exit 0 without writing \(raw)")
+        }
+        let index = record.attempts.count - 1
+        record.attempts[index].durationMs = durationMs
+        record.attempts[index].cause = cause.label
+        record.attempts[index].code = cause.code
+        record.attempts[index].detail = cause == .success ? nil : "\(cause.detail) (\(status.text))"
+        record.attempts[index].stderrTail = tail.isEmpty ? nil : tail
+        record.attempts[index].counted = cause != .shutdown
+        record.scannerPid = nil
+        try receipts.save(record)
+        return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs)
+    }
+}

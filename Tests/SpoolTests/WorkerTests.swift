@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import SpoolscanCore
+import Testing
+@testable import Spool
+
+/// The worker in-process, with the fake scanner.
+@Suite struct WorkerTests {
+    /// IN_Q_OVERFLOW (events lost) makes the worker rescan pending/ and pick up what it missed;
+    /// a recently modified file found that way is not taken until it has settled.
+    @Test func overflowRescansAndSettlingWaits() async throws {
+        let harness = try SpoolHarness()
+        let layout = SpoolLayout(root: harness.spool)
+        try layout.prepare()
+        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 300,
+                                        scanner: ScannerCommand(override: harness.scannerFlag[1]))
+        let worker = SpoolWorker(layout: layout, config: config, hook: ReportHooks.addJobInfo,
+                                 logger: Logger(label: "test"), role: "sweep")
+        defer { worker.slots.remove() }
+        try harness.drop("missed.tar", "m")
+        // Dropped a while ago: found by a rescan, it needs no settle time.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-10)],
+                                              ofItemAtPath: "\(harness.spool)/pending/missed.tar")
+        try "fresh".write(toFile: "\(harness.spool)/pending/fresh.tar", atomically: false, encoding: .utf8)
+        await worker.handle(PendingEvent(kind: .overflow, name: ""))
+        try await harness.waitUntil("missed.tar done", timeout: 20) { harness.artifacts("done") == ["missed.tar"] }
+        #expect(await worker.hasSettling)
+        #expect(harness.artifacts("pending") == ["fresh.tar"])
+        try await Task.sleep(for: .milliseconds(350))
+        await worker.tick()
+        try await harness.waitUntil("fresh.tar done", timeout: 20) { harness.artifacts("done").count == 2 }
+        await worker.waitForRunning()
+        #expect(await worker.summary == WorkSummary(done: 2, error: 0, skipped: 0, requeued: 0))
+    }
+}
+
+/// The report hook: its errors decide what happens to a scanned job.
+@Suite struct ReportHookTests {
+    func run(_ hook: @escaping ReportHook, _ name: String) async throws -> (SpoolHarness, WorkSummary) {
+        let harness = try SpoolHarness(name)
+        let layout = SpoolLayout(root: harness.spool)
+        try layout.prepare()
+        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 0, diskFullPauseSeconds: 0.05,
+                                        scanner: ScannerCommand(override: harness.scannerFlag[1]))
+        let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: Logger(label: "test"), role: "sweep")
+        defer { worker.slots.remove() }
+        try harness.drop("a.tar", "a")
+        await worker.handle(PendingEvent(kind: .movedIn, name: "a.tar"))
+        // What the daemon's and the sweep's loops do: tick (which dispatches after a pause).
+        let ticker = Task {
+            while !Task.isCancelled {
+                await worker.tick()
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        defer { ticker.cancel() }
+        try await harness.waitUntil("a.tar failed", timeout: 20) { harness.artifacts("error") == ["a.tar"] }
+        await worker.waitForRunning()
+        return (harness, await worker.summary)
+    }
+
+    /// ENOSPC while writing the report: retried (after a pause), then HNDL-007.
+    @Test func diskFullIsRetriedThenHNDL007() async throws {
+        let (harness, summary) = try await run({ _, _, _ in throw POSIXError(.ENOSPC) }, #function)
+        #expect(summary.error == 1 && summary.requeued == 2)
+        let record = try harness.json("\(harness.spool)/error/a.tar.error.json")
+        #expect(record["code"] as? String == "HNDL-007" && record["attempts"] as? Int == 3)
+        #expect(harness.lines("starts.log").count == 3)
+    }
+
+    /// A hook that finds the input bad (a SCAN code) sends the job to error/ at once.
+    @Test func badInputFromTheHookFailsAtOnce() async throws {
+        let (harness, summary) = try await run({ _, _, _ in throw SpoolscanError(.badManifest, "no config blob") }, #function)
+        #expect(summary.error == 1 && summary.requeued == 0)
+        let record = try harness.json("\(harness.spool)/error/a.tar.error.json")
+        #expect(record["code"] as? String == "SCAN-012" && record["attempts"] as? Int == 1)
+        #expect(record["message"] as? String == "SCAN-012: no config blob")
+        #expect(harness.artifacts("parsing").isEmpty && harness.artifacts("done").isEmpty)
+    }
+}

@@ -136,6 +136,21 @@ struct BadInputTests {
         #expect(error?.code == .unsupportedMedia, "\(String(describing: error))")
     }
 
+    @Test("SCAN-013: an artifact whose config is not an image config (e.g. a Helm chart)")
+    func notAnImageConfig() throws {
+        let chart = try ByteCompressor.compress(try TarWriter.bytes([.file("mychart/Chart.yaml", "name: mychart\n")]), with: .gzip)
+        let config = Array(#"{"name":"mychart","version":"1.0.0"}"#.utf8)
+        let manifest = Array((#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"sha256:"#
+            + SHA256Hasher.hex(config) + #"","size":\#(config.count)},"layers":[{"mediaType":"application/vnd.cncf.helm.chart.content.v1.tar+gzip","digest":"sha256:"#
+            + SHA256Hasher.hex(chart) + #"","size":\#(chart.count)}]}"#).utf8)
+        let index = #"{"schemaVersion":2,"manifests":[{"digest":"sha256:"# + SHA256Hasher.hex(manifest) + "\",\"size\":\(manifest.count)}]}"
+        let members = [ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(chart), bytes: chart),
+                       ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(config), bytes: config),
+                       ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(manifest), bytes: manifest),
+                       ArchiveMember(path: "index.json", text: index)]
+        #expect(Fixture.code { try Fixture.read(members: members) } == "SCAN-013")
+    }
+
     @Test("SCAN-014: a path that cannot be read")
     func unreadable() {
         #expect(Fixture.code { try ArchiveReader().read(path: "/nonexistent/spoolscan/image.tar", visitors: []) } == "SCAN-014")

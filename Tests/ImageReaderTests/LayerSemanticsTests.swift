@@ -49,6 +49,7 @@ struct LayerSemanticsTests {
             .hardlink("bin/cat", to: "./bin/busybox"),
             .symlink("bin/sh", to: "/bin/busybox"),
             .fifo("run/pipe"),
+            .characterDevice("dev/null"),
             .whiteout("etc/shadow"),
         ])
         let entries = try LayerEntries.read(layer)
@@ -61,13 +62,14 @@ struct LayerSemanticsTests {
         #expect(byPath["bin/sh"]?.kind == .symlink)
         #expect(byPath["bin/sh"]?.linkTarget == "/bin/busybox")
         #expect(byPath["run/pipe"]?.kind == .other)
+        #expect(byPath["dev/null"]?.kind == .other)
         #expect(byPath["etc/shadow"]?.kind == .whiteout)
     }
 
     @Test("visitors get each regular file's bytes, in chunks of at most 1 MiB, once per layer stream")
     func visitorsReceiveBytes() throws {
         let big = TestFile.largeFile("data/big.bin", repeating: 0x41, count: 3 << 20)
-        let image = ImageBuilder(layers: [Fixture.base, ImageBuilder.Layer(files: [big, .fifo("data/fifo")])])
+        let image = ImageBuilder(layers: [Fixture.base, ImageBuilder.Layer(files: [big, .fifo("data/fifo"), .characterDevice("data/tty", major: 5, minor: 0)])])
         let visitor = RecordingVisitor()
         let artifact = try Fixture.roundTrip([image], format: .ociArchive, layerCompression: .gzip, visitors: [visitor])
         let layers = try #require(artifact.images.first).layers
@@ -77,6 +79,7 @@ struct LayerSemanticsTests {
         #expect(bigContent.bytes.allSatisfy { $0 == 0x41 })
         #expect(visitor.largestChunk <= 1 << 20)
         #expect(!visitor.events.contains(.file("data/fifo", layers[1].streamID)))
+        #expect(!visitor.events.contains(.file("data/tty", layers[1].streamID)))
         #expect(!visitor.events.contains(.file("usr/bin/alias", layers[0].streamID)))
         for layer in layers {
             let begin = try #require(visitor.events.firstIndex(of: .begin(layer.streamID)))

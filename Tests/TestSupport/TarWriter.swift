@@ -110,6 +110,10 @@ public final class TarWriter {
             archive_entry_set_size(entry, 0)
         case .fifo:
             archive_entry_set_filetype(entry, 0o010000)
+        case .characterDevice(let major, let minor):
+            archive_entry_set_filetype(entry, 0o020000)
+            archive_entry_set_rdevmajor(entry, dev_t(major))
+            archive_entry_set_rdevminor(entry, dev_t(minor))
         }
         try check(archive_write_header(handle, entry), "header for \(file.path.prefix(80))")
         if let content { try writeContent(content, path: file.path) }

@@ -24,6 +24,8 @@ public struct TestFile: Sendable, Equatable {
         case symlink(target: String)
         case hardlink(target: String)
         case fifo
+        /// A character device node (e.g. `dev/null`, major 1 minor 3).
+        case characterDevice(major: Int, minor: Int)
     }
 
     /// The path exactly as written into the tar header (may be hostile: `../x`, `/etc/x`).
@@ -71,6 +73,11 @@ public struct TestFile: Sendable, Equatable {
     /// A FIFO (named pipe).
     public static func fifo(_ path: String) -> TestFile {
         TestFile(path: path, kind: .fifo, mode: 0o644)
+    }
+
+    /// A character device node.
+    public static func characterDevice(_ path: String, major: Int = 1, minor: Int = 3) -> TestFile {
+        TestFile(path: path, kind: .characterDevice(major: major, minor: minor), mode: 0o666)
     }
 
     /// The whiteout that deletes `path` from lower layers: an empty file `parent/.wh.NAME`.

@@ -62,6 +62,7 @@ public final class ArchiveReader {
         } else {
             throw SpoolscanError(.notAnImage, "tar holds no manifest.json or index.json")
         }
+        if images.isEmpty { throw SpoolscanError(.notAnImage, "\(format) lists no images") }
         let suffix = compression == .none ? "" : "+" + compression.rawValue
         return ReadArtifact(path: path, sha256: sha256, size: file.count, format: format + suffix, images: images)
     }
@@ -75,6 +76,7 @@ public final class ArchiveReader {
         }
         let index = try store.metadata(at: "index.json", role: "index")
         let images = try OCIIndexAssembler(store: store, limits: limits).assemble(index: index)
+        if images.isEmpty { throw SpoolscanError(.notAnImage, "index.json of \(path) lists no images") }
         return ReadArtifact(path: path, sha256: String(index.digest.dropFirst("sha256:".count)), size: store.bytesRead,
                             format: "oci-layout", images: images)
     }

@@ -29,6 +29,8 @@ struct BadInputTests {
         #expect(Fixture.code { try readBytes(Array(repeating: 0x7a, count: 4096)) } == "SCAN-001")
         let plainTar = try TarWriter.bytes([.file("etc/hosts", "127.0.0.1\n"), .directory("var")])
         #expect(Fixture.code { try readBytes(plainTar) } == "SCAN-001")
+        let noImages = [ArchiveMember(path: "manifest.json", text: "[]")]
+        #expect(Fixture.code { try Fixture.read(members: noImages) } == "SCAN-001")
         let gzipText = try ByteCompressor.compress(Array(repeating: 0x41, count: 2000), with: .gzip)
         #expect(Fixture.code { try readBytes(gzipText) } == "SCAN-001")
     }

@@ -33,12 +33,29 @@ struct LayerSemanticsTests {
     @Test("entries are normalised: ./ prefixes, trailing slashes, the root entry")
     func normalisedEntries() throws {
         let layer = ImageBuilder.Layer(files: [
-            .directory("./"), .directory("./etc/"), .file("./etc/hosts", "127.0.0.1 localhost\n"),
+            .directory("."), .directory("./"), .directory("./etc/"), .file("./etc/hosts", "127.0.0.1 localhost\n"),
             .file("etc/.wh..wh.plnk", ""),
         ])
         let entries = try LayerEntries.read(layer)
         #expect(entries.map(\.path) == ["etc", "etc/hosts"])
         #expect(entries.map(\.kind) == [.directory, .regular])
+    }
+
+    @Test("an empty layer (a tar of only end-of-archive blocks) is a layer with no entries",
+          arguments: [ImageBuilder.Compression.none, .gzip, .zstd])
+    func emptyLayer(compression: ImageBuilder.Compression) throws {
+        let image = ImageBuilder(layers: [Fixture.base, .init(files: [], createdBy: "WORKDIR /app")])
+        let visitor = RecordingVisitor()
+        let artifact = try Fixture.roundTrip([image], format: .docker25, layerCompression: compression, visitors: [visitor])
+        let layers = try #require(artifact.images.first).layers
+        #expect(layers.count == 2)
+        #expect(layers[1].entries.isEmpty)
+        #expect(layers[1].createdBy == "WORKDIR /app")
+        #expect(visitor.events.suffix(2) == [.begin(layers[1].streamID), .end(layers[1].streamID)])
+        if compression == .none {
+            // The well-known diffID of a 1024-byte tar of zeros.
+            #expect(layers[1].diffID == "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef")
+        }
     }
 
     @Test("entry kinds: hard links (absolute targets made relative), symlinks, FIFOs, setuid modes, owners")

@@ -11,6 +11,7 @@ struct ArchiveEdgeTests {
         let members = try ImageBuilder.members(images: [Fixture.image()], format: .dockerLegacy)
         let layerPath = try #require(members.first { $0.path.hasSuffix("/layer.tar") }).path
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let writer = try TarWriter(path: dir.path("image.tar"))
         for member in members {
             if member.path == "manifest.json" {
@@ -47,6 +48,7 @@ struct ArchiveEdgeTests {
     @Test("a truncated whole-file gzip is a corrupt compressed stream")
     func truncatedGzip() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try Fixture.image().write(to: dir.path("i.tar.gz"), format: .dockerLegacy, outerCompression: .gzip)
         let bytes = try #require(FileBytes.read(dir.path("i.tar.gz")))
         try FileBytes.write(Array(bytes.prefix(bytes.count / 2)), to: dir.path("cut.tar.gz"))
@@ -68,6 +70,7 @@ struct ArchiveEdgeTests {
     @Test("an OCI layout folder cannot be made to read outside its blobs")
     func layoutFolderDigestsAreChecked() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try Fixture.image().write(to: dir.path("layout"), format: .ociLayoutDirectory)
         let indexPath = dir.path("layout/index.json")
         let index = try #require(FileBytes.read(indexPath))

@@ -9,6 +9,7 @@ struct BadInputTests {
     /// Writes `bytes` as a file and reads it.
     private func readBytes(_ bytes: [UInt8]) throws -> ReadArtifact {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try FileBytes.write(bytes, to: dir.path("input"))
         return try ArchiveReader().read(path: dir.path("input"), visitors: [])
     }
@@ -16,6 +17,7 @@ struct BadInputTests {
     private func imageBytes(_ format: ImageBuilder.Format = .dockerLegacy, layers: ImageBuilder.Compression = .none,
                             outer: ImageBuilder.Compression = .none) throws -> [UInt8] {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try Fixture.image().write(to: dir.path("i.tar"), format: format, layerCompression: layers, outerCompression: outer)
         return try #require(FileBytes.read(dir.path("i.tar")))
     }

@@ -16,6 +16,7 @@ struct LimitsTests {
     func hundredThousandEntries() throws {
         let image = ImageBuilder(layers: [Self.manyEntries(100_000)])
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try image.write(to: dir.path("big.tar"), format: .ociArchive, layerCompression: .gzip)
         let clock = ContinuousClock()
         var artifact: ReadArtifact?

@@ -45,6 +45,7 @@ struct RealDataTests {
     @Test("an OCI archive made by mkimage.py from a real root filesystem", .enabled(if: canRunMkimage, "needs ../shared/tools/mkimage.py and the Alpine rootfs"))
     func mkimageOCI() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try FileManager.default.createDirectory(atPath: dir.path("base"), withIntermediateDirectories: true)
         try run("/bin/tar", ["-xzf", Self.alpineRootfs, "-C", dir.path("base")])
         try FileManager.default.createDirectory(atPath: dir.path("top/etc"), withIntermediateDirectories: true)

@@ -105,6 +105,28 @@ struct LayerSemanticsTests {
         }
     }
 
+    @Test("a sparse file's holes reach the sinks as zeros")
+    func sparseFile() throws {
+        let format = TarWriter.Format.pax  // libarchive writes sparse entries only in pax
+        let regions = [TestFile.SparseRegion(offset: 8192, bytes: Array("middle".utf8)),
+                       TestFile.SparseRegion(offset: 40960, bytes: Array("end".utf8))]
+        let sparse = TestFile(path: "var/db/sparse", kind: .regular(.sparse(size: 65536, regions: regions)), mode: 0o600)
+        // The tar really is sparse: far smaller than the 64 KiB of logical content.
+        #expect(try TarWriter.bytes([sparse], format: format).count < 16384)
+        let layer = ImageBuilder.Layer(files: [sparse, .file("after", "ok")], format: format)
+        let visitor = RecordingVisitor()
+        let image = try #require(try Fixture.roundTrip([ImageBuilder(layers: [layer])], format: .dockerLegacy, visitors: [visitor]).images.first)
+        let stream = image.layers[0].streamID
+        let content = try #require(visitor.contents["\(stream.rawValue):var/db/sparse"])
+        var expected = [UInt8](repeating: 0, count: 65536)
+        expected.replaceSubrange(8192..<8198, with: Array("middle".utf8))
+        expected.replaceSubrange(40960..<40963, with: Array("end".utf8))
+        #expect(content.complete)
+        #expect(content.bytes == expected)
+        #expect(image.layers[0].entries.first?.size == 65536)
+        #expect(visitor.text("after", layer: stream) == "ok")
+    }
+
     @Test("a sink that stops early is finished as incomplete and later files still arrive")
     func sinkStopsEarly() throws {
         let layer = ImageBuilder.Layer(files: [.largeFile("a.bin", count: 4 << 20), .file("b.txt", "after")])

@@ -8,14 +8,25 @@ public struct TestFile: Sendable, Equatable {
         case bytes([UInt8])
         /// `count` copies of `byte`, generated while writing (for big files).
         case repeating(UInt8, count: Int64)
+        /// A sparse file of `size` bytes: each region's bytes at its offset, holes of zeros
+        /// elsewhere (written sparse in the pax format only; other formats store the zeros).
+        case sparse(size: Int64, regions: [SparseRegion])
 
         /// The size in bytes.
         public var size: Int64 {
             switch self {
             case .bytes(let bytes): Int64(bytes.count)
             case .repeating(_, let count): count
+            case .sparse(let size, _): size
             }
         }
+    }
+
+    /// One data region of a sparse file.
+    public struct SparseRegion: Sendable, Equatable {
+        public var offset: Int64
+        public var bytes: [UInt8]
+        public init(offset: Int64, bytes: [UInt8]) { self.offset = offset; self.bytes = bytes }
     }
 
     public enum Kind: Sendable, Equatable {

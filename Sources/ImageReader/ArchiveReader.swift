@@ -27,6 +27,9 @@ public final class ArchiveReader {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return try readLayoutFolder(path: path, visitors: visitors)
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SpoolscanError(.unreadable, "\(path) is neither a file nor a folder")
+        }
         if info.st_size == 0 { throw SpoolscanError(.emptyFile, path) }
         return try readArchiveFile(path: path, visitors: visitors)
     }

@@ -158,5 +158,6 @@ struct BadInputTests {
     @Test("SCAN-014: a path that cannot be read")
     func unreadable() {
         #expect(Fixture.code { try ArchiveReader().read(path: "/nonexistent/spoolscan/image.tar", visitors: []) } == "SCAN-014")
+        #expect(Fixture.code { try ArchiveReader().read(path: "/dev/null", visitors: []) } == "SCAN-014")
     }
 }

@@ -27,6 +27,9 @@ public final class ArchiveReader {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return try readLayoutFolder(path: path, visitors: visitors)
         }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SpoolscanError(.unreadable, "\(path) is neither a file nor a folder")
+        }
         if info.st_size == 0 { throw SpoolscanError(.emptyFile, path) }
         return try readArchiveFile(path: path, visitors: visitors)
     }
@@ -62,6 +65,7 @@ public final class ArchiveReader {
         } else {
             throw SpoolscanError(.notAnImage, "tar holds no manifest.json or index.json")
         }
+        if images.isEmpty { throw SpoolscanError(.notAnImage, "\(format) lists no images") }
         let suffix = compression == .none ? "" : "+" + compression.rawValue
         return ReadArtifact(path: path, sha256: sha256, size: file.count, format: format + suffix, images: images)
     }
@@ -75,6 +79,7 @@ public final class ArchiveReader {
         }
         let index = try store.metadata(at: "index.json", role: "index")
         let images = try OCIIndexAssembler(store: store, limits: limits).assemble(index: index)
+        if images.isEmpty { throw SpoolscanError(.notAnImage, "index.json of \(path) lists no images") }
         return ReadArtifact(path: path, sha256: String(index.digest.dropFirst("sha256:".count)), size: store.bytesRead,
                             format: "oci-layout", images: images)
     }

@@ -125,16 +125,19 @@ public final class ImageFilesystem {
         node(at: path)?.layerIndex == layerIndex
     }
 
-    /// Every entry of the final view except the root, parents before children.
+    /// Every entry of the final view except the root, depth first in path order: each parent
+    /// right before its children, siblings sorted by name (`etc`, `etc/issue`, `var`, …).
     public func forEach(_ body: (Node) throws -> Void) rethrows {
-        var stack: [TreeNode] = [root]
-        while let dir = stack.popLast() {
-            for key in dir.children.keys.sorted().reversed() {
-                let child = dir.children[key]!
-                try body(child.node)
-                if !child.children.isEmpty { stack.append(child) }
-            }
+        var stack: [TreeNode] = Self.sortedChildren(of: root)
+        while let node = stack.popLast() {
+            try body(node.node)
+            stack.append(contentsOf: Self.sortedChildren(of: node))
         }
+    }
+
+    /// Children in reverse name order, so popping a stack yields them sorted.
+    private static func sortedChildren(of node: TreeNode) -> [TreeNode] {
+        node.children.keys.sorted(by: >).map { node.children[$0]! }
     }
 
     /// Number of entries in the final view.

@@ -9,6 +9,7 @@ struct BadInputTests {
     /// Writes `bytes` as a file and reads it.
     private func readBytes(_ bytes: [UInt8]) throws -> ReadArtifact {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try FileBytes.write(bytes, to: dir.path("input"))
         return try ArchiveReader().read(path: dir.path("input"), visitors: [])
     }
@@ -16,6 +17,7 @@ struct BadInputTests {
     private func imageBytes(_ format: ImageBuilder.Format = .dockerLegacy, layers: ImageBuilder.Compression = .none,
                             outer: ImageBuilder.Compression = .none) throws -> [UInt8] {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try Fixture.image().write(to: dir.path("i.tar"), format: format, layerCompression: layers, outerCompression: outer)
         return try #require(FileBytes.read(dir.path("i.tar")))
     }
@@ -29,6 +31,8 @@ struct BadInputTests {
         #expect(Fixture.code { try readBytes(Array(repeating: 0x7a, count: 4096)) } == "SCAN-001")
         let plainTar = try TarWriter.bytes([.file("etc/hosts", "127.0.0.1\n"), .directory("var")])
         #expect(Fixture.code { try readBytes(plainTar) } == "SCAN-001")
+        let noImages = [ArchiveMember(path: "manifest.json", text: "[]")]
+        #expect(Fixture.code { try Fixture.read(members: noImages) } == "SCAN-001")
         let gzipText = try ByteCompressor.compress(Array(repeating: 0x41, count: 2000), with: .gzip)
         #expect(Fixture.code { try readBytes(gzipText) } == "SCAN-001")
     }
@@ -136,8 +140,24 @@ struct BadInputTests {
         #expect(error?.code == .unsupportedMedia, "\(String(describing: error))")
     }
 
+    @Test("SCAN-013: an artifact whose config is not an image config (e.g. a Helm chart)")
+    func notAnImageConfig() throws {
+        let chart = try ByteCompressor.compress(try TarWriter.bytes([.file("mychart/Chart.yaml", "name: mychart\n")]), with: .gzip)
+        let config = Array(#"{"name":"mychart","version":"1.0.0"}"#.utf8)
+        let manifest = Array((#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"sha256:"#
+            + SHA256Hasher.hex(config) + #"","size":\#(config.count)},"layers":[{"mediaType":"application/vnd.cncf.helm.chart.content.v1.tar+gzip","digest":"sha256:"#
+            + SHA256Hasher.hex(chart) + #"","size":\#(chart.count)}]}"#).utf8)
+        let index = #"{"schemaVersion":2,"manifests":[{"digest":"sha256:"# + SHA256Hasher.hex(manifest) + "\",\"size\":\(manifest.count)}]}"
+        let members = [ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(chart), bytes: chart),
+                       ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(config), bytes: config),
+                       ArchiveMember(path: "blobs/sha256/" + SHA256Hasher.hex(manifest), bytes: manifest),
+                       ArchiveMember(path: "index.json", text: index)]
+        #expect(Fixture.code { try Fixture.read(members: members) } == "SCAN-013")
+    }
+
     @Test("SCAN-014: a path that cannot be read")
     func unreadable() {
         #expect(Fixture.code { try ArchiveReader().read(path: "/nonexistent/spoolscan/image.tar", visitors: []) } == "SCAN-014")
+        #expect(Fixture.code { try ArchiveReader().read(path: "/dev/null", visitors: []) } == "SCAN-014")
     }
 }

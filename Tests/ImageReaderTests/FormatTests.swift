@@ -57,6 +57,7 @@ struct FormatTests {
           arguments: [ImageBuilder.Format.dockerLegacy, .docker25, .ociArchive], [ImageBuilder.Compression.gzip, .zstd])
     func wholeFileCompression(format: ImageBuilder.Format, outer: ImageBuilder.Compression) throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let path = dir.path("image.tar.x")
         try Fixture.image().write(to: path, format: format, layerCompression: .gzip, outerCompression: outer)
         let artifact = try ArchiveReader().read(path: path, visitors: [])
@@ -92,6 +93,7 @@ struct FormatTests {
     @Test("an OCI layout folder reports the sha256 of its index.json")
     func layoutFolderIdentity() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try Fixture.image().write(to: dir.path("layout"), format: .ociLayoutDirectory)
         let artifact = try ArchiveReader().read(path: dir.path("layout"), visitors: [])
         let index = try #require(FileBytes.read(dir.path("layout/index.json")))

@@ -33,12 +33,29 @@ struct LayerSemanticsTests {
     @Test("entries are normalised: ./ prefixes, trailing slashes, the root entry")
     func normalisedEntries() throws {
         let layer = ImageBuilder.Layer(files: [
-            .directory("./"), .directory("./etc/"), .file("./etc/hosts", "127.0.0.1 localhost\n"),
+            .directory("."), .directory("./"), .directory("./etc/"), .file("./etc/hosts", "127.0.0.1 localhost\n"),
             .file("etc/.wh..wh.plnk", ""),
         ])
         let entries = try LayerEntries.read(layer)
         #expect(entries.map(\.path) == ["etc", "etc/hosts"])
         #expect(entries.map(\.kind) == [.directory, .regular])
+    }
+
+    @Test("an empty layer (a tar of only end-of-archive blocks) is a layer with no entries",
+          arguments: [ImageBuilder.Compression.none, .gzip, .zstd])
+    func emptyLayer(compression: ImageBuilder.Compression) throws {
+        let image = ImageBuilder(layers: [Fixture.base, .init(files: [], createdBy: "WORKDIR /app")])
+        let visitor = RecordingVisitor()
+        let artifact = try Fixture.roundTrip([image], format: .docker25, layerCompression: compression, visitors: [visitor])
+        let layers = try #require(artifact.images.first).layers
+        #expect(layers.count == 2)
+        #expect(layers[1].entries.isEmpty)
+        #expect(layers[1].createdBy == "WORKDIR /app")
+        #expect(visitor.events.suffix(2) == [.begin(layers[1].streamID), .end(layers[1].streamID)])
+        if compression == .none {
+            // The well-known diffID of a 1024-byte tar of zeros.
+            #expect(layers[1].diffID == "sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef")
+        }
     }
 
     @Test("entry kinds: hard links (absolute targets made relative), symlinks, FIFOs, setuid modes, owners")
@@ -49,6 +66,7 @@ struct LayerSemanticsTests {
             .hardlink("bin/cat", to: "./bin/busybox"),
             .symlink("bin/sh", to: "/bin/busybox"),
             .fifo("run/pipe"),
+            .characterDevice("dev/null"),
             .whiteout("etc/shadow"),
         ])
         let entries = try LayerEntries.read(layer)
@@ -61,13 +79,14 @@ struct LayerSemanticsTests {
         #expect(byPath["bin/sh"]?.kind == .symlink)
         #expect(byPath["bin/sh"]?.linkTarget == "/bin/busybox")
         #expect(byPath["run/pipe"]?.kind == .other)
+        #expect(byPath["dev/null"]?.kind == .other)
         #expect(byPath["etc/shadow"]?.kind == .whiteout)
     }
 
     @Test("visitors get each regular file's bytes, in chunks of at most 1 MiB, once per layer stream")
     func visitorsReceiveBytes() throws {
         let big = TestFile.largeFile("data/big.bin", repeating: 0x41, count: 3 << 20)
-        let image = ImageBuilder(layers: [Fixture.base, ImageBuilder.Layer(files: [big, .fifo("data/fifo")])])
+        let image = ImageBuilder(layers: [Fixture.base, ImageBuilder.Layer(files: [big, .fifo("data/fifo"), .characterDevice("data/tty", major: 5, minor: 0)])])
         let visitor = RecordingVisitor()
         let artifact = try Fixture.roundTrip([image], format: .ociArchive, layerCompression: .gzip, visitors: [visitor])
         let layers = try #require(artifact.images.first).layers
@@ -77,12 +96,35 @@ struct LayerSemanticsTests {
         #expect(bigContent.bytes.allSatisfy { $0 == 0x41 })
         #expect(visitor.largestChunk <= 1 << 20)
         #expect(!visitor.events.contains(.file("data/fifo", layers[1].streamID)))
+        #expect(!visitor.events.contains(.file("data/tty", layers[1].streamID)))
         #expect(!visitor.events.contains(.file("usr/bin/alias", layers[0].streamID)))
         for layer in layers {
             let begin = try #require(visitor.events.firstIndex(of: .begin(layer.streamID)))
             let end = try #require(visitor.events.firstIndex(of: .end(layer.streamID)))
             #expect(begin < end)
         }
+    }
+
+    @Test("a sparse file's holes reach the sinks as zeros")
+    func sparseFile() throws {
+        let format = TarWriter.Format.pax  // libarchive writes sparse entries only in pax
+        let regions = [TestFile.SparseRegion(offset: 8192, bytes: Array("middle".utf8)),
+                       TestFile.SparseRegion(offset: 40960, bytes: Array("end".utf8))]
+        let sparse = TestFile(path: "var/db/sparse", kind: .regular(.sparse(size: 65536, regions: regions)), mode: 0o600)
+        // The tar really is sparse: far smaller than the 64 KiB of logical content.
+        #expect(try TarWriter.bytes([sparse], format: format).count < 16384)
+        let layer = ImageBuilder.Layer(files: [sparse, .file("after", "ok")], format: format)
+        let visitor = RecordingVisitor()
+        let image = try #require(try Fixture.roundTrip([ImageBuilder(layers: [layer])], format: .dockerLegacy, visitors: [visitor]).images.first)
+        let stream = image.layers[0].streamID
+        let content = try #require(visitor.contents["\(stream.rawValue):var/db/sparse"])
+        var expected = [UInt8](repeating: 0, count: 65536)
+        expected.replaceSubrange(8192..<8198, with: Array("middle".utf8))
+        expected.replaceSubrange(40960..<40963, with: Array("end".utf8))
+        #expect(content.complete)
+        #expect(content.bytes == expected)
+        #expect(image.layers[0].entries.first?.size == 65536)
+        #expect(visitor.text("after", layer: stream) == "ok")
     }
 
     @Test("a sink that stops early is finished as incomplete and later files still arrive")

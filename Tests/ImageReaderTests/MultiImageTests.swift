@@ -34,15 +34,18 @@ struct MultiImageTests {
         #expect(last.layerIndex(of: images[0].layers[1].streamID) == nil)
     }
 
-    @Test("a nested index (multi-platform) yields each platform's image with the outer tag")
+    @Test("a nested index (multi-platform) yields each exported platform's image with the outer tag")
     func nestedIndex() throws {
         var members = try ImageBuilder.members(images: [Self.first, Self.second], format: .ociArchive)
         let indexPosition = try #require(members.firstIndex { $0.path == "index.json" })
         var index = try #require(try JSONSerialization.jsonObject(with: Data(members[indexPosition].bytes)) as? [String: Any])
         let manifests = try #require(index["manifests"] as? [[String: Any]])
+        // A third platform whose manifest was not exported (a partial multi-platform save).
+        let absent: [String: Any] = ["mediaType": "application/vnd.oci.image.manifest.v1+json",
+                                     "digest": "sha256:" + String(repeating: "e", count: 64), "size": 100]
         let inner = try JSONSerialization.data(withJSONObject: [
             "schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
-            "manifests": [manifests[0], manifests[1]].map { $0.filter { $0.key != "annotations" } },
+            "manifests": [manifests[0], absent, manifests[1]].map { $0.filter { $0.key != "annotations" } },
         ] as [String: Any])
         let innerHex = SHA256Hasher.hex(Array(inner))
         members.insert(ArchiveMember(path: "blobs/sha256/" + innerHex, bytes: Array(inner)), at: indexPosition)

@@ -31,6 +31,7 @@ enum Fixture {
                           outerCompression: ImageBuilder.Compression = .none, limits: ScanLimits = .standard,
                           visitors: [LayerVisitor] = []) throws -> ReadArtifact {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let path = dir.path(format == .ociLayoutDirectory ? "layout" : "image.tar")
         try ImageBuilder.write(images: images, to: path, format: format, layerCompression: layerCompression,
                                outerCompression: outerCompression)
@@ -40,6 +41,7 @@ enum Fixture {
     /// Reads `members` written as a tar.
     static func read(members: [ArchiveMember], limits: ScanLimits = .standard, visitors: [LayerVisitor] = []) throws -> ReadArtifact {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try ArchiveMember.writeTar(members, to: dir.path("image.tar"))
         return try ArchiveReader(limits: limits).read(path: dir.path("image.tar"), visitors: visitors)
     }

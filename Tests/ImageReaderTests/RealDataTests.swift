@@ -45,11 +45,12 @@ struct RealDataTests {
     @Test("an OCI archive made by mkimage.py from a real root filesystem", .enabled(if: canRunMkimage, "needs ../shared/tools/mkimage.py and the Alpine rootfs"))
     func mkimageOCI() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         try FileManager.default.createDirectory(atPath: dir.path("base"), withIntermediateDirectories: true)
         try run("/bin/tar", ["-xzf", Self.alpineRootfs, "-C", dir.path("base")])
         try FileManager.default.createDirectory(atPath: dir.path("top/etc"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir.path("top/etc/.wh.motd"), contents: Data())
-        FileManager.default.createFile(atPath: dir.path("top/etc/app.conf"), contents: Data("debug=false\n".utf8))
+        try FileBytes.write([], to: dir.path("top/etc/.wh.motd"))
+        try FileBytes.write(Array("debug=false\n".utf8), to: dir.path("top/etc/app.conf"))
         try run("/usr/bin/env", ["python3", Self.mkimage, "--out", dir.path("img.tar"), "--format", "oci", "--compress", "gzip",
                                  "--tag", "local/alpine:3.20", dir.path("base"), dir.path("top")])
         let artifact = try ArchiveReader().read(path: dir.path("img.tar"), visitors: [])

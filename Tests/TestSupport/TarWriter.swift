@@ -98,6 +98,11 @@ public final class TarWriter {
         case .regular(let body):
             archive_entry_set_filetype(entry, 0o100000)
             archive_entry_set_size(entry, la_int64_t(body.size))
+            if case .sparse(_, let regions) = body {
+                for region in regions {
+                    archive_entry_sparse_add_entry(entry, la_int64_t(region.offset), la_int64_t(region.bytes.count))
+                }
+            }
             content = body
         case .directory:
             archive_entry_set_filetype(entry, 0o040000)
@@ -110,6 +115,10 @@ public final class TarWriter {
             archive_entry_set_size(entry, 0)
         case .fifo:
             archive_entry_set_filetype(entry, 0o010000)
+        case .characterDevice(let major, let minor):
+            archive_entry_set_filetype(entry, 0o020000)
+            archive_entry_set_rdevmajor(entry, dev_t(major))
+            archive_entry_set_rdevminor(entry, dev_t(minor))
         }
         try check(archive_write_header(handle, entry), "header for \(file.path.prefix(80))")
         if let content { try writeContent(content, path: file.path) }
@@ -129,6 +138,13 @@ public final class TarWriter {
                 try bytes[offset..<end].withUnsafeBytes { try writeData($0, path: path) }
                 offset = end
             }
+        case .sparse(let size, let regions):
+            // libarchive's writer takes the logical content and drops the holes itself.
+            var logical = [UInt8](repeating: 0, count: Int(size))
+            for region in regions {
+                logical.replaceSubrange(Int(region.offset)..<Int(region.offset) + region.bytes.count, with: region.bytes)
+            }
+            try writeContent(.bytes(logical), path: path)
         case .repeating(let byte, let count):
             let chunk = [UInt8](repeating: byte, count: Int(min(count, Int64(Self.chunkSize))))
             var remaining = count

@@ -8,14 +8,25 @@ public struct TestFile: Sendable, Equatable {
         case bytes([UInt8])
         /// `count` copies of `byte`, generated while writing (for big files).
         case repeating(UInt8, count: Int64)
+        /// A sparse file of `size` bytes: each region's bytes at its offset, holes of zeros
+        /// elsewhere (written sparse in the pax format only; other formats store the zeros).
+        case sparse(size: Int64, regions: [SparseRegion])
 
         /// The size in bytes.
         public var size: Int64 {
             switch self {
             case .bytes(let bytes): Int64(bytes.count)
             case .repeating(_, let count): count
+            case .sparse(let size, _): size
             }
         }
+    }
+
+    /// One data region of a sparse file.
+    public struct SparseRegion: Sendable, Equatable {
+        public var offset: Int64
+        public var bytes: [UInt8]
+        public init(offset: Int64, bytes: [UInt8]) { self.offset = offset; self.bytes = bytes }
     }
 
     public enum Kind: Sendable, Equatable {
@@ -24,6 +35,8 @@ public struct TestFile: Sendable, Equatable {
         case symlink(target: String)
         case hardlink(target: String)
         case fifo
+        /// A character device node (e.g. `dev/null`, major 1 minor 3).
+        case characterDevice(major: Int, minor: Int)
     }
 
     /// The path exactly as written into the tar header (may be hostile: `../x`, `/etc/x`).
@@ -71,6 +84,11 @@ public struct TestFile: Sendable, Equatable {
     /// A FIFO (named pipe).
     public static func fifo(_ path: String) -> TestFile {
         TestFile(path: path, kind: .fifo, mode: 0o644)
+    }
+
+    /// A character device node.
+    public static func characterDevice(_ path: String, major: Int = 1, minor: Int = 3) -> TestFile {
+        TestFile(path: path, kind: .characterDevice(major: major, minor: minor), mode: 0o666)
     }
 
     /// The whiteout that deletes `path` from lower layers: an empty file `parent/.wh.NAME`.

@@ -1,3 +1,4 @@
+import CArchive
 import SpoolscanCore
 
 /// The one pass over an outer archive: small JSON members are kept in memory, every other
@@ -85,5 +86,3 @@ struct ArchiveBlobCollector {
         pointer.map { String(cString: $0) }
     }
 }
-
-import CArchive

@@ -16,17 +16,17 @@ struct FileFeeder {
         defer {
             for (index, sink) in sinks.enumerated() { sink.finish(complete: live[index] && reachedEnd) }
         }
-        let zeros = ZeroBuffer()
+        var zeros: ZeroBuffer?
         var position: Int64 = 0
         while live.contains(true) {
             guard let (bytes, offset) = try tar.nextBlock() else {
                 // A sparse file may end in a hole.
-                try feedZeros(count: entry.size - position, to: sinks, live: &live, zeros: zeros)
+                try feedZeros(count: entry.size - position, to: sinks, live: &live, zeros: &zeros)
                 reachedEnd = true
                 break
             }
             if offset > position {
-                try feedZeros(count: offset - position, to: sinks, live: &live, zeros: zeros)
+                try feedZeros(count: offset - position, to: sinks, live: &live, zeros: &zeros)
                 position = offset
             }
             var start = 0
@@ -39,12 +39,15 @@ struct FileFeeder {
         }
     }
 
-    private func feedZeros(count: Int64, to sinks: [FileSink], live: inout [Bool], zeros: ZeroBuffer) throws(SpoolscanError) {
+    private func feedZeros(count: Int64, to sinks: [FileSink], live: inout [Bool], zeros: inout ZeroBuffer?) throws(SpoolscanError) {
+        guard count > 0 else { return }
+        let zeroBuffer = zeros ?? ZeroBuffer()
+        zeros = zeroBuffer
         var remaining = count
         while remaining > 0 && live.contains(true) {
             let length = Int(min(remaining, Int64(ZeroBuffer.size)))
             try budget.charge(Int64(length), label: label)
-            write(zeros.prefix(length), to: sinks, live: &live)
+            write(zeroBuffer.prefix(length), to: sinks, live: &live)
             remaining -= Int64(length)
         }
     }

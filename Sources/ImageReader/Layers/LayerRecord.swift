@@ -1,3 +1,5 @@
+import SpoolscanCore
+
 /// A layer blob as read: its digests and its entries, in archive order.
 struct LayerRecord {
     let streamID: LayerStreamID
@@ -18,5 +20,3 @@ enum LayerReadOutcome {
     /// manifest names the blob as a layer.
     case notALayer(digest: String, size: Int64, reason: SpoolscanError)
 }
-
-import SpoolscanCore

@@ -9,7 +9,6 @@ struct DockerManifestAssembler {
 
     func assemble(manifest: MetadataBlob) throws(SpoolscanError) -> [ReadImage] {
         let entries = try MetadataJSON.decode([DockerManifestEntry].self, from: manifest, role: "manifest")
-        guard !entries.isEmpty else { throw SpoolscanError(.badManifest, "manifest.json lists no images") }
         let manifestDigests = ociManifestDigestsByConfig()
         let assembler = ImageAssembler(store: store, limits: limits)
         var images: [ReadImage] = []

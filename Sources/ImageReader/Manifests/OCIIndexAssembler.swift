@@ -17,16 +17,26 @@ struct OCIIndexAssembler {
             throw SpoolscanError(.badManifest, "index \(index.path) has no manifests")
         }
         var images: [ReadImage] = []
-        try walk(manifests, depth: 1, inheritedTags: [], into: &images)
+        var skipped: [String] = []
+        try walk(manifests, depth: 1, inheritedTags: [], into: &images, skipped: &skipped)
+        if images.isEmpty, let missing = skipped.first {
+            throw SpoolscanError(.missingBlob, "manifest \(missing) is not in the artifact")
+        }
         return images
     }
 
+    /// Walks descriptors in order. A nested index may list platforms whose manifests were not
+    /// exported (a partial multi-platform save): those are skipped, not fatal.
     private func walk(_ descriptors: [OCIDescriptor], depth: Int, inheritedTags: [String],
-                      into images: inout [ReadImage]) throws(SpoolscanError) {
+                      into images: inout [ReadImage], skipped: inout [String]) throws(SpoolscanError) {
         for descriptor in descriptors {
             // Build attestations (docker buildx) sit next to the image; they are not images.
             if descriptor.annotations?[Self.referenceType] == "attestation-manifest" { continue }
             let path = try BlobPath.path(forDigest: descriptor.digest, context: "index")
+            if depth > 1 && !store.contains(path) {
+                skipped.append(path)
+                continue
+            }
             let blob = try store.metadata(at: path, role: "manifest")
             try checkSize(descriptor, actual: Int64(blob.bytes.count), path: path)
             let document = try MetadataJSON.decode(OCIDocument.self, from: blob, role: "manifest")
@@ -36,7 +46,7 @@ struct OCIIndexAssembler {
                 guard depth < Self.maxIndexDepth else {
                     throw SpoolscanError(.badManifest, "indexes nested deeper than \(Self.maxIndexDepth) levels at \(path)")
                 }
-                try walk(nested, depth: depth + 1, inheritedTags: tags, into: &images)
+                try walk(nested, depth: depth + 1, inheritedTags: tags, into: &images, skipped: &skipped)
             } else if let config = document.config, let layers = document.layers {
                 images.append(try image(manifestDigest: blob.digest, config: config, layers: layers, tags: tags))
             } else {

@@ -1,10 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SpoolscanCore
 
 /// The data of the current entry of an outer tar, as a byte stream. Holes of sparse entries
 /// are delivered as zeros so the stream always carries the entry's logical content.
 final class ArchiveEntryByteStream: ByteStream {
     private let reader: LibarchiveReader
-    private let zeros = ZeroBuffer()
+    private lazy var zeros = ZeroBuffer()
     private var position: Int64 = 0
     private var holeRemaining: Int64 = 0
     private var pending: UnsafeRawBufferPointer?
@@ -43,7 +48,7 @@ final class ZeroBuffer {
 
     init() {
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.size, alignment: 16)
-        buffer.initializeMemory(as: UInt8.self, repeating: 0)
+        memset(buffer.baseAddress!, 0, Self.size)
     }
 
     deinit { buffer.deallocate() }

@@ -1,0 +1,154 @@
+/// A parsed PEP 440 version (Python packages), normalised as `packaging.version.Version` does:
+/// case-insensitive, `v` prefix, `alpha/a`, `beta/b`, `c/pre/preview/rc`, `rev/r/-N` post-releases,
+/// optional separators and implicit zeros.
+struct PEP440Version {
+    var epoch = 0
+    var release: [Int] = []
+    /// Pre-release: phase (0 a, 1 b, 2 rc) and number.
+    var pre: (Int, Int)?
+    var post: Int?
+    var dev: Int?
+    /// Local segments, lowercased; numeric ones as Int.
+    var local: [LocalPart]?
+
+    enum LocalPart: Comparable {
+        case text(String), number(Int)
+        /// Numbers sort after text (PEP 440).
+        static func < (a: LocalPart, b: LocalPart) -> Bool {
+            switch (a, b) {
+            case let (.number(x), .number(y)): return x < y
+            case let (.text(x), .text(y)): return x < y
+            case (.text, .number): return true
+            case (.number, .text): return false
+            }
+        }
+    }
+
+    /// Parses `text`; nil when it is not a PEP 440 version.
+    init?(_ text: String) {
+        var s = Scanner440(text.trimmingSpaces.lowercased())
+        _ = s.eat("v")
+        if let e = s.number(), s.eat("!") { epoch = e } else { s.reset() ; _ = s.eat("v") }
+        guard let first = s.number() else { return nil }
+        release = [first]
+        while s.peek("."), s.peekDigitAfterDot() { _ = s.eat("."); release.append(s.number()!) }
+        // Pre-release.
+        let mark = s.position
+        _ = s.separator()
+        if let phase = s.word(Scanner440.preWords) {
+            _ = s.separator()
+            pre = (phase, s.number() ?? 0)
+        } else { s.position = mark }
+        // Post-release.
+        let postMark = s.position
+        if s.eat("-"), let n = s.number() {
+            post = n
+        } else {
+            s.position = postMark
+            _ = s.separator()
+            if s.word(Scanner440.postWords) != nil {
+                _ = s.separator()
+                post = s.number() ?? 0
+            } else { s.position = postMark }
+        }
+        // Development release.
+        let devMark = s.position
+        _ = s.separator()
+        if s.word(Scanner440.devWords) != nil {
+            _ = s.separator()
+            dev = s.number() ?? 0
+        } else { s.position = devMark }
+        // Local version.
+        if s.eat("+") {
+            let rest = s.rest
+            guard !rest.isEmpty, rest.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else { return nil }
+            local = rest.split(whereSeparator: { "-_.".contains($0) }).map { part in
+                part.allSatisfy(\.isASCIIDigitCharacter) ? .number(Int(part) ?? Int.max) : .text(String(part))
+            }
+            if local!.isEmpty { return nil }
+            s.position = s.end
+        }
+        guard s.atEnd else { return nil }
+    }
+
+    /// Orders as packaging's `_cmpkey`.
+    static func compare(_ a: PEP440Version, _ b: PEP440Version) -> Int {
+        if a.epoch != b.epoch { return threeWay(a.epoch, b.epoch) }
+        let ra = a.release.reversed().drop { $0 == 0 }.reversed(), rb = b.release.reversed().drop { $0 == 0 }.reversed()
+        for (x, y) in zip(ra, rb) where x != y { return threeWay(x, y) }
+        if ra.count != rb.count { return threeWay(ra.count, rb.count) }
+        let c1 = a.preKey.lexicographicallyPrecedes(b.preKey) ? -1 : (a.preKey == b.preKey ? 0 : 1); if c1 != 0 { return c1 }
+        let c2 = threeWay(a.post ?? -1, b.post ?? -1); if c2 != 0 { return c2 }
+        let c3 = threeWay(a.dev ?? Int.max, b.dev ?? Int.max); if c3 != 0 { return c3 }
+        switch (a.local, b.local) {
+        case (nil, nil): return 0
+        case (nil, _): return -1
+        case (_, nil): return 1
+        case let (x?, y?):
+            for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
+            return threeWay(x.count, y.count)
+        }
+    }
+
+    /// Sort key for the pre-release: a bare `.devN` sorts before every pre-release.
+    private var preKey: [Int] {
+        if pre == nil && post == nil && dev != nil { return [-1] }
+        guard let pre else { return [3] }
+        return [pre.0, pre.1]
+    }
+}
+
+/// A tiny cursor over a lowercased version string.
+struct Scanner440 {
+    let chars: [Character]
+    var position = 0
+    init(_ s: String) { chars = Array(s) }
+    var end: Int { chars.count }
+    var atEnd: Bool { position >= chars.count }
+    var rest: String { String(chars[min(position, chars.count)...]) }
+    mutating func reset() { position = 0 }
+    func peek(_ c: Character) -> Bool { position < chars.count && chars[position] == c }
+    func peekDigitAfterDot() -> Bool { position + 1 < chars.count && chars[position + 1].isASCIIDigitCharacter }
+    mutating func eat(_ c: Character) -> Bool {
+        guard peek(c) else { return false }
+        position += 1
+        return true
+    }
+    mutating func separator() -> Bool { eat(".") || eat("-") || eat("_") }
+    mutating func number() -> Int? {
+        let start = position
+        while position < chars.count && chars[position].isASCIIDigitCharacter { position += 1 }
+        guard position > start else { return nil }
+        return Int(String(chars[start..<position])) ?? Int.max
+    }
+    /// Matches the longest word from `table` at the cursor.
+    static let preWords: [([Character], Int)] = [("preview", 2), ("alpha", 0), ("beta", 1), ("pre", 2), ("rc", 2),
+                                                  ("a", 0), ("b", 1), ("c", 2)].map { (Array($0.0), $0.1) }
+    static let postWords: [([Character], Int)] = [("post", 0), ("rev", 0), ("r", 0)].map { (Array($0.0), $0.1) }
+    static let devWords: [([Character], Int)] = [(Array("dev"), 0)]
+
+    mutating func word(_ table: [([Character], Int)]) -> Int? {
+        for (k, value) in table {
+            if position + k.count <= chars.count && Array(chars[position..<position + k.count]) == k {
+                position += k.count
+                return value
+            }
+        }
+        return nil
+    }
+}
+
+/// PEP 440 ordering for Python packages; strings that are not PEP 440 versions sort before
+/// all valid ones and among themselves by ``GenericVersionComparator``.
+public struct PEP440VersionComparator: VersionComparator {
+    public init() {}
+    public var scheme: String { "pep440" }
+    public func compare(_ a: String, _ b: String) -> Int {
+        switch (PEP440Version(a), PEP440Version(b)) {
+        case let (x?, y?): return PEP440Version.compare(x, y)
+        case (nil, nil): return GenericVersionComparator().compare(a, b)
+        case (nil, _): return -1
+        case (_, nil): return 1
+        }
+    }
+}

@@ -41,6 +41,9 @@ public struct ComposerVersionComparator: VersionComparator {
                 i = s.index(after: i)
             }
         }
+        // Composer normalises the release to four numbers (`1.0` → `1.0.0.0`).
+        let numbers = out.prefix { if case .number = $0 { return true } else { return false } }.count
+        if numbers < 4 { out.insert(contentsOf: Array(repeating: Token.number("0"), count: 4 - numbers), at: numbers) }
         return out
     }
 

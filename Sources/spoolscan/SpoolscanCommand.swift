@@ -5,6 +5,6 @@ struct SpoolscanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spoolscan",
         abstract: "Batch security scanner for container images.",
-        subcommands: []
+        subcommands: [DBCommand.self, RematchCommand.self]
     )
 }

@@ -1,0 +1,42 @@
+import Foundation
+import ScanReport
+import SpoolscanCore
+
+/// Re-matches finished reports against the current database without opening the images: each
+/// `*.report.json` is decoded, its images' packages matched again, `database` and the stale
+/// warning refreshed, and the file replaced atomically.
+public struct ReportRematcher: Sendable {
+    public let matcher: VulnerabilityMatcher
+    public let maxAgeDays: Int
+
+    public init(matcher: VulnerabilityMatcher, maxAgeDays: Int = 7) {
+        self.matcher = matcher
+        self.maxAgeDays = maxAgeDays
+    }
+
+    /// The outcome: how many reports were rewritten, and one line per report that failed.
+    public struct Result: Sendable { public var rematched = 0; public var failures: [String] = [] }
+
+    /// Re-matches every `*.report.json` directly in `folder`.
+    public func rematch(folder: String, now: Date = Date()) throws(SpoolscanError) -> Result {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw SpoolscanError(.spoolInvalid, "\(folder): \(error.localizedDescription)")
+        }
+        var result = Result()
+        for name in names.sorted() where name.hasSuffix(".report.json") && !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            do {
+                var report = try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                try matcher.match(&report, maxAgeDays: maxAgeDays, now: now)
+                try ReportCodec.writeAtomically(ReportCodec.encode(report), to: path)
+                result.rematched += 1
+            } catch let error as SpoolscanError where error.code.code.hasPrefix("DB-") {
+                throw error
+            } catch {
+                result.failures.append("\(path): \(error)")
+            }
+        }
+        return result
+    }
+}

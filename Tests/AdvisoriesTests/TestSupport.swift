@@ -3,7 +3,7 @@ import ScanReport
 @testable import Advisories
 
 /// A temporary folder removed when the value is released.
-final class TemporaryFolder {
+final class TemporaryFolder: Sendable {
     let path: String
     init() {
         path = NSTemporaryDirectory() + "advisories-tests-" + UUID().uuidString

@@ -30,7 +30,8 @@ struct RematchCommand: ParsableCommand {
             throw failDB(error)
         }
         for failure in result.failures { FileHandle.standardError.write(Data("spoolscan: \(failure)\n".utf8)) }
-        print("rematched \(result.rematched) reports (\(result.failures.count) failed)")
+        print(String(format: "rematched %d reports (%d failed), %d packages matched in %.1f ms",
+                     result.rematched, result.failures.count, result.packages, result.matchSeconds * 1000))
         if !result.failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -15,7 +15,13 @@ public struct ReportRematcher: Sendable {
     }
 
     /// The outcome: how many reports were rewritten, and one line per report that failed.
-    public struct Result: Sendable { public var rematched = 0; public var failures: [String] = [] }
+    public struct Result: Sendable {
+        public var rematched = 0
+        public var failures: [String] = []
+        /// Packages matched, and the seconds spent matching them (decoding and writing excluded).
+        public var packages = 0
+        public var matchSeconds = 0.0
+    }
 
     /// Re-matches every `*.report.json` directly in `folder`.
     public func rematch(folder: String, now: Date = Date()) throws(SpoolscanError) -> Result {
@@ -28,7 +34,10 @@ public struct ReportRematcher: Sendable {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
                 var report = try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                let started = DispatchTime.now().uptimeNanoseconds
                 try matcher.match(&report, maxAgeDays: maxAgeDays, now: now)
+                result.matchSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                result.packages += report.artifact.images.reduce(0) { $0 + $1.packages.count }
                 try ReportCodec.writeAtomically(ReportCodec.encode(report), to: path)
                 result.rematched += 1
             } catch let error as SpoolscanError where error.code.code.hasPrefix("DB-") {

@@ -25,19 +25,28 @@ enum FindingMerger {
     /// Groups candidates whose id sets overlap; drops groups an advisory marks `not_affected`.
     static func merge(_ candidates: [Candidate], notAffected: Set<String>, package: Package,
                       comparator: any VersionComparator) -> [Vulnerability] {
-        var groups: [[Candidate]] = []
-        var groupIDs: [Set<String>] = []
-        for candidate in candidates {
-            let ids = candidate.ids
-            let overlapping = groupIDs.indices.filter { !groupIDs[$0].isDisjoint(with: ids) }
-            var merged = [candidate], mergedIDs = ids
-            for index in overlapping.reversed() {
-                merged += groups.remove(at: index)
-                mergedIDs.formUnion(groupIDs.remove(at: index))
-            }
-            groups.append(merged)
-            groupIDs.append(mergedIDs)
+        // Union-find over candidates sharing any id.
+        var parent = Array(candidates.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
         }
+        var owner: [String: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            for id in [candidate.advisory.id] + candidate.advisory.aliases {
+                if let other = owner[id] { parent[root(index)] = root(other) } else { owner[id] = index }
+            }
+        }
+        var order: [Int] = []
+        var members: [Int: [Candidate]] = [:]
+        for index in candidates.indices {
+            let r = root(index)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(candidates[index])
+        }
+        let groups = order.map { members[$0]! }
+        let groupIDs = groups.map { $0.reduce(into: Set<String>()) { $0.formUnion($1.ids) } }
         return zip(groups, groupIDs).compactMap { group, ids in
             guard ids.isDisjoint(with: notAffected) else { return nil }
             return finding(group, ids: ids, package: package, comparator: comparator)

@@ -5,7 +5,7 @@ enum RangeEvaluator {
 
     /// `ranges` of kind `ECOSYSTEM` use `comparator`; `SEMVER` ranges use `semver` (for Go,
     /// the Go comparator, which reads OSV's `v`-less Go versions). `versions` are exact matches.
-    static func evaluate(_ version: String, ranges: [VersionRange], versions: [String],
+    static func evaluate(_ version: String, ranges: [VersionRange], versions: String,
                          comparator: any VersionComparator, semver: any VersionComparator) -> Verdict {
         var hit = false
         var fixed: String?
@@ -16,8 +16,29 @@ enum RangeEvaluator {
                 if fixed == nil { fixed = fix }
             }
         }
-        if !hit, versions.contains(where: { comparator.compare($0, version) == 0 }) { hit = true }
+        if !hit && !versions.isEmpty { hit = listed(version, in: versions, comparator: comparator) }
         return hit ? .affected(fixed: fixed) : .notAffected
+    }
+
+    /// Whether `version` equals one of the encoded `versions` under `comparator`. Versions lists
+    /// can hold hundreds of entries: an entry is only compared when its leading number equals the
+    /// version's (equal versions in every scheme here share it, e.g. `1.0` and `1.0.0`).
+    static func listed(_ version: String, in versions: String, comparator: any VersionComparator) -> Bool {
+        let lead = leadingNumber(Substring(version))
+        for entry in versions.split(separator: RangeCodec.fieldSeparator) {
+            if entry == version { return true }
+            if leadingNumber(entry) == lead && comparator.compare(String(entry), version) == 0 { return true }
+        }
+        return false
+    }
+
+    /// The first run of digits after an optional `v`/`go` prefix and epoch-free leading zeros.
+    static func leadingNumber(_ s: Substring) -> Substring {
+        var utf8 = s.utf8[...]
+        if utf8.starts(with: [48, 58]) || utf8.starts(with: [48, 33]) { utf8 = utf8.dropFirst(2) }   // `0:` / `0!` epoch
+        while let c = utf8.first, !c.isASCIIDigit { utf8 = utf8.dropFirst() }
+        while utf8.count > 1, utf8.first == 48, let next = utf8.dropFirst().first, next.isASCIIDigit { utf8 = utf8.dropFirst() }
+        return Substring(utf8.prefix { $0.isASCIIDigit })
     }
 
     /// One range, per the OSV specification: sort events by version (`introduced: 0` first); the
@@ -40,7 +61,7 @@ enum RangeEvaluator {
             let c = zeroA ? 0 : comparator.compare(a.value, b.value)
             return c != 0 ? c < 0 : a.order < b.order
         }
-        events.sort(by: less)
+        if zip(events, events.dropFirst()).contains(where: { less($1, $0) }) { events.sort(by: less) }
         var affected = false
         var lastApplied = -1
         for (index, entry) in events.enumerated() {

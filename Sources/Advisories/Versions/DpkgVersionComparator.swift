@@ -70,7 +70,10 @@ extension Character {
 }
 
 extension StringProtocol {
+    /// The string without leading and trailing spaces and tabs (no copy work when there are none).
     var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        func isSpace(_ c: Character?) -> Bool { c == " " || c == "\t" }
+        guard isSpace(first) || isSpace(last) else { return String(self) }
+        return String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -22,7 +22,7 @@ public struct GoVersionComparator: VersionComparator {
         var s = Substring(text)
         if s.hasPrefix("go") { s = s.dropFirst(2) }
         if s.hasPrefix("v") { s = s.dropFirst() }
-        guard let version = SemanticVersion("v" + s, allowPrefix: true) else { return nil }
+        guard s.first?.isASCIIDigitCharacter == true, let version = SemanticVersion(String(s), allowPrefix: false) else { return nil }
         let core = s.prefix { $0 != "-" && $0 != "+" }
         let parts = core.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts.allSatisfy({ $0 == "0" || !$0.hasPrefix("0") }) else { return nil }

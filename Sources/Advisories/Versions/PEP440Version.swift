@@ -26,12 +26,13 @@ struct PEP440Version {
 
     /// Parses `text`; nil when it is not a PEP 440 version.
     init?(_ text: String) {
-        var s = Scanner440(text.trimmingSpaces.lowercased())
-        _ = s.eat("v")
-        if let e = s.number(), s.eat("!") { epoch = e } else { s.reset() ; _ = s.eat("v") }
+        var s = Scanner440(text)
+        let v = UInt8(ascii: "v"), dot = UInt8(ascii: ".")
+        _ = s.eat(v)
+        if let e = s.number(), s.eat(UInt8(ascii: "!")) { epoch = e } else { s.reset(); _ = s.eat(v) }
         guard let first = s.number() else { return nil }
         release = [first]
-        while s.peek("."), s.peekDigitAfterDot() { _ = s.eat("."); release.append(s.number()!) }
+        while s.peek(dot), s.peekDigitAfterDot() { _ = s.eat(dot); release.append(s.number()!) }
         // Pre-release.
         let mark = s.position
         _ = s.separator()
@@ -41,7 +42,7 @@ struct PEP440Version {
         } else { s.position = mark }
         // Post-release.
         let postMark = s.position
-        if s.eat("-"), let n = s.number() {
+        if s.eat(UInt8(ascii: "-")), let n = s.number() {
             post = n
         } else {
             s.position = postMark
@@ -59,7 +60,7 @@ struct PEP440Version {
             dev = s.number() ?? 0
         } else { s.position = devMark }
         // Local version.
-        if s.eat("+") {
+        if s.eat(UInt8(ascii: "+")) {
             let rest = s.rest
             guard !rest.isEmpty, rest.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else { return nil }
             local = rest.split(whereSeparator: { "-_.".contains($0) }).map { part in
@@ -98,38 +99,55 @@ struct PEP440Version {
     }
 }
 
-/// A tiny cursor over a lowercased version string.
+/// A tiny cursor over the lowercased UTF-8 bytes of a version string.
 struct Scanner440 {
-    let chars: [Character]
+    let chars: [UInt8]
     var position = 0
-    init(_ s: String) { chars = Array(s) }
+    init(_ s: String) {
+        var bytes = Array(s.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        var start = 0, end = bytes.count
+        while start < end && (bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10) { start += 1 }
+        while end > start && (bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 10) { end -= 1 }
+        chars = start == 0 && end == bytes.count ? bytes : Array(bytes[start..<end])
+    }
     var end: Int { chars.count }
     var atEnd: Bool { position >= chars.count }
-    var rest: String { String(chars[min(position, chars.count)...]) }
+    var rest: String { String(decoding: chars[min(position, chars.count)...], as: UTF8.self) }
     mutating func reset() { position = 0 }
-    func peek(_ c: Character) -> Bool { position < chars.count && chars[position] == c }
-    func peekDigitAfterDot() -> Bool { position + 1 < chars.count && chars[position + 1].isASCIIDigitCharacter }
-    mutating func eat(_ c: Character) -> Bool {
+    func peek(_ c: UInt8) -> Bool { position < chars.count && chars[position] == c }
+    func peekDigitAfterDot() -> Bool { position + 1 < chars.count && chars[position + 1].isASCIIDigit }
+    mutating func eat(_ c: UInt8) -> Bool {
         guard peek(c) else { return false }
         position += 1
         return true
     }
-    mutating func separator() -> Bool { eat(".") || eat("-") || eat("_") }
+    mutating func separator() -> Bool { eat(UInt8(ascii: ".")) || eat(UInt8(ascii: "-")) || eat(UInt8(ascii: "_")) }
     mutating func number() -> Int? {
         let start = position
-        while position < chars.count && chars[position].isASCIIDigitCharacter { position += 1 }
+        var value = 0, overflow = false
+        while position < chars.count && chars[position].isASCIIDigit {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(chars[position] - 48))
+            overflow = overflow || o1 || o2
+            value = a
+            position += 1
+        }
         guard position > start else { return nil }
-        return Int(String(chars[start..<position])) ?? Int.max
+        return overflow ? Int.max : value
     }
-    /// Matches the longest word from `table` at the cursor.
-    static let preWords: [([Character], Int)] = [("preview", 2), ("alpha", 0), ("beta", 1), ("pre", 2), ("rc", 2),
-                                                  ("a", 0), ("b", 1), ("c", 2)].map { (Array($0.0), $0.1) }
-    static let postWords: [([Character], Int)] = [("post", 0), ("rev", 0), ("r", 0)].map { (Array($0.0), $0.1) }
-    static let devWords: [([Character], Int)] = [(Array("dev"), 0)]
 
-    mutating func word(_ table: [([Character], Int)]) -> Int? {
-        for (k, value) in table {
-            if position + k.count <= chars.count && Array(chars[position..<position + k.count]) == k {
+    static let preWords: [([UInt8], Int)] = [("preview", 2), ("alpha", 0), ("beta", 1), ("pre", 2), ("rc", 2),
+                                              ("a", 0), ("b", 1), ("c", 2)].map { (Array($0.0.utf8), $0.1) }
+    static let postWords: [([UInt8], Int)] = [("post", 0), ("rev", 0), ("r", 0)].map { (Array($0.0.utf8), $0.1) }
+    static let devWords: [([UInt8], Int)] = [(Array("dev".utf8), 0)]
+
+    /// Matches the first word of `table` (longest first) at the cursor.
+    mutating func word(_ table: [([UInt8], Int)]) -> Int? {
+        for (k, value) in table where position + k.count <= chars.count {
+            var same = true
+            for i in 0..<k.count where chars[position + i] != k[i] { same = false; break }
+            if same {
                 position += k.count
                 return value
             }

@@ -94,4 +94,17 @@ struct SharedDataIntegrationTests {
         #expect(cve != nil)
         #expect(cve?.aliases.contains { $0.hasPrefix("PYSEC-") } == true)
     }
+
+    @Test func mirrorFolderWithOSVZipAndSecdb() throws {
+        guard let go = Self.available("Go-all.zip"), let secdb = Self.available("alpine-secdb/v3.7") else { return }
+        let folder = TemporaryFolder()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder.path + "/mirror/Go", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: folder.path + "/mirror/Go/all.zip", withDestinationPath: go)
+        try fm.createDirectory(atPath: folder.path + "/mirror/alpine-secdb", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: folder.path + "/mirror/alpine-secdb/v3.7", withDestinationPath: secdb)
+        let result = try FeedMirror(location: folder.path + "/mirror").update(databasePath: folder.path + "/db")
+        #expect(result.sources.map(\.name) == ["alpine-secdb:v3.7", "osv:Go"])
+        #expect(result.sources.allSatisfy { $0.records > 100 })
+    }
 }

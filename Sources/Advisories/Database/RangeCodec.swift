@@ -20,16 +20,18 @@ enum RangeCodec {
 
     static func decode(_ text: String) -> [VersionRange] {
         guard !text.isEmpty else { return [] }
-        return text.split(separator: rangeSeparator).compactMap { part in
-            let fields = part.split(separator: fieldSeparator, omittingEmptySubsequences: false)
-            guard let first = fields.first, let kind = VersionRange.Kind(rawValue: String(first)) else { return nil }
+        return splitUTF8(text, 0x1E).compactMap { part in
+            let fields = splitUTF8(part, 0x1F)
+            guard let first = fields.first, let kind = VersionRange.Kind(rawValue: first) else { return nil }
             let events: [VersionRange.Event] = fields.dropFirst().compactMap { field in
-                let value = String(field.dropFirst(2))
-                switch field.prefix(2) {
-                case "i:": return .introduced(value)
-                case "f:": return .fixed(value)
-                case "l:": return .lastAffected(value)
-                case "m:": return .limit(value)
+                let utf8 = field.utf8
+                guard utf8.count >= 2, utf8.dropFirst().first == UInt8(ascii: ":") else { return nil }
+                let value = String(field.utf8.dropFirst(2))!
+                switch utf8.first {
+                case UInt8(ascii: "i"): return .introduced(value)
+                case UInt8(ascii: "f"): return .fixed(value)
+                case UInt8(ascii: "l"): return .lastAffected(value)
+                case UInt8(ascii: "m"): return .limit(value)
                 default: return nil
                 }
             }
@@ -40,6 +42,21 @@ enum RangeCodec {
     static func encodeList(_ values: [String]) -> String { values.joined(separator: String(fieldSeparator)) }
 
     static func decodeList(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.split(separator: fieldSeparator, omittingEmptySubsequences: false).map(String.init)
+        text.isEmpty ? [] : splitUTF8(text, 0x1F)
+    }
+
+    /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`).
+    static func splitUTF8(_ text: String, _ separator: UInt8) -> [String] {
+        var parts: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == separator {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+        }
+        return parts
     }
 }

@@ -25,9 +25,9 @@ enum RangeEvaluator {
     /// version's (equal versions in every scheme here share it, e.g. `1.0` and `1.0.0`).
     static func listed(_ version: String, in versions: String, comparator: any VersionComparator) -> Bool {
         let lead = leadingNumber(Substring(version))
-        for entry in versions.split(separator: RangeCodec.fieldSeparator) {
+        for entry in RangeCodec.splitUTF8(versions, 0x1F) {
             if entry == version { return true }
-            if leadingNumber(entry) == lead && comparator.compare(String(entry), version) == 0 { return true }
+            if leadingNumber(Substring(entry)) == lead && comparator.compare(entry, version) == 0 { return true }
         }
         return false
     }

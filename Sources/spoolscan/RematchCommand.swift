@@ -30,8 +30,9 @@ struct RematchCommand: ParsableCommand {
             throw failDB(error)
         }
         for failure in result.failures { FileHandle.standardError.write(Data("spoolscan: \(failure)\n".utf8)) }
-        print(String(format: "rematched %d reports (%d failed), %d packages matched in %.1f ms",
-                     result.rematched, result.failures.count, result.packages, result.matchSeconds * 1000))
+        print(String(format: "rematched %d reports (%d failed), %d packages matched in %.1f ms (%.1f ms CPU)",
+                     result.rematched, result.failures.count, result.packages, result.matchSeconds * 1000,
+                     result.matchCPUSeconds * 1000))
         if !result.failures.isEmpty { throw ExitCode(1) }
     }
 }

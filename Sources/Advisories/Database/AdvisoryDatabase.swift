@@ -102,7 +102,8 @@ public final class AdvisoryDatabase: @unchecked Sendable {
             let advisory = StoredAdvisory(
                 source: statement.string(0) ?? "", id: statement.string(1) ?? "",
                 aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
-                statedSeverity: statement.string(4), cvssVectors: RangeCodec.decodeList(statement.string(5) ?? ""),
+                statedSeverity: statement.string(4),
+                cvss: SeverityResolver.cvss(RangeCodec.decodeList(statement.string(5) ?? "")),
                 references: RangeCodec.decodeList(statement.string(6) ?? ""))
             statement.reset()
             advisoryCache[rowID] = advisory
@@ -133,6 +134,7 @@ struct StoredAdvisory {
     var aliases: [String]
     var summary: String?
     var statedSeverity: String?
-    var cvssVectors: [String]
+    /// The advisory's CVSS vector to report, with its v3 base score (computed once).
+    var cvss: CVSS?
     var references: [String]
 }

@@ -21,6 +21,8 @@ public struct ReportRematcher: Sendable {
         /// Packages matched, and the seconds spent matching them (decoding and writing excluded).
         public var packages = 0
         public var matchSeconds = 0.0
+        /// CPU seconds of this thread spent matching (wall-clock time inflates on a busy machine).
+        public var matchCPUSeconds = 0.0
     }
 
     /// Re-matches every `*.report.json` directly in `folder`.
@@ -34,9 +36,10 @@ public struct ReportRematcher: Sendable {
             let path = (folder as NSString).appendingPathComponent(name)
             do {
                 var report = try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-                let started = DispatchTime.now().uptimeNanoseconds
+                let started = DispatchTime.now().uptimeNanoseconds, cpuStarted = Self.threadCPUSeconds()
                 try matcher.match(&report, maxAgeDays: maxAgeDays, now: now)
                 result.matchSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                result.matchCPUSeconds += Self.threadCPUSeconds() - cpuStarted
                 result.packages += report.artifact.images.reduce(0) { $0 + $1.packages.count }
                 try ReportCodec.writeAtomically(ReportCodec.encode(report), to: path)
                 result.rematched += 1
@@ -47,5 +50,11 @@ public struct ReportRematcher: Sendable {
             }
         }
         return result
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -18,14 +18,21 @@ enum SeverityResolver {
     }
 
     static func resolve(osPackage: Bool, packageSeverity: String?, statedSeverity: String?, vectors: [String]) -> Resolution {
-        let v3 = vectors.lazy.compactMap { CVSSv3(vector: $0) }.first
-        let cvss = v3.map { CVSS(vector: $0.vector, score: $0.baseScore) }
-            ?? vectors.first { $0.hasPrefix("CVSS:4") }.map { CVSS(vector: $0, score: nil) }
-            ?? vectors.first.map { CVSS(vector: $0, score: nil) }
+        resolve(osPackage: osPackage, packageSeverity: packageSeverity, statedSeverity: statedSeverity, cvss: cvss(vectors))
+    }
+
+    /// The vector to keep (v3 preferred, else v4, else the first) with its v3 base score.
+    static func cvss(_ vectors: [String]) -> CVSS? {
+        if let v3 = vectors.lazy.compactMap({ CVSSv3(vector: $0) }).first { return CVSS(vector: v3.vector, score: v3.baseScore) }
+        return (vectors.first { $0.hasPrefix("CVSS:4") } ?? vectors.first).map { CVSS(vector: $0, score: nil) }
+    }
+
+    /// As above, with the advisory's CVSS already chosen (``cvss(_:)``).
+    static func resolve(osPackage: Bool, packageSeverity: String?, statedSeverity: String?, cvss: CVSS?) -> Resolution {
         if osPackage, let word = packageSeverity, let severity = words(word) {
             return Resolution(severity: severity, cvss: cvss, basis: .distribution)
         }
-        if let v3 { return Resolution(severity: CVSSv3.severity(score: v3.baseScore), cvss: cvss, basis: .cvss) }
+        if let score = cvss?.score { return Resolution(severity: CVSSv3.severity(score: score), cvss: cvss, basis: .cvss) }
         for word in [statedSeverity, packageSeverity].compactMap({ $0 }) {
             if let severity = words(word) { return Resolution(severity: severity, cvss: cvss, basis: .stated) }
         }

@@ -22,14 +22,31 @@ public struct GoVersionComparator: VersionComparator {
         var s = Substring(text)
         if s.hasPrefix("go") { s = s.dropFirst(2) }
         if s.hasPrefix("v") { s = s.dropFirst() }
-        guard s.first?.isASCIIDigitCharacter == true, let version = SemanticVersion(String(s), allowPrefix: false) else { return nil }
-        let core = s.prefix { $0 != "-" && $0 != "+" }
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 == "0" || !$0.hasPrefix("0") }) else { return nil }
-        if core.count < s.count && parts.count < 3 { return nil }
+        guard s.utf8.first?.isASCIIDigit == true else { return nil }
+        // Release numbers: 1–3, no leading zeros; a suffix only after all three.
+        var parts = 1, runStart = true, leadingZero = false
+        var index = s.utf8.startIndex
+        while index < s.utf8.endIndex {
+            let c = s.utf8[index]
+            if c == UInt8(ascii: ".") {
+                guard !runStart else { return nil }
+                parts += 1; runStart = true; leadingZero = false
+            } else if c.isASCIIDigit {
+                if leadingZero { return nil }
+                if runStart && c == UInt8(ascii: "0") { leadingZero = true }
+                runStart = false
+            } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
+                guard parts == 3, !runStart else { return nil }
+                break
+            } else {
+                return nil
+            }
+            index = s.utf8.index(after: index)
+        }
+        guard parts <= 3, !runStart, let version = SemanticVersion(String(s), allowPrefix: false) else { return nil }
         for id in version.prerelease {
-            guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return nil }
-            if id.allSatisfy(\.isASCIIDigitCharacter) && id.count > 1 && id.hasPrefix("0") { return nil }
+            guard !id.isEmpty, id.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") }) else { return nil }
+            if id.count > 1, id.first == "0", id.utf8.allSatisfy(\.isASCIIDigit) { return nil }
         }
         return version
     }

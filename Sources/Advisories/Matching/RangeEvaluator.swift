@@ -61,7 +61,9 @@ enum RangeEvaluator {
             let c = zeroA ? 0 : comparator.compare(a.value, b.value)
             return c != 0 ? c < 0 : a.order < b.order
         }
-        if zip(events, events.dropFirst()).contains(where: { less($1, $0) }) { events.sort(by: less) }
+        // A lone `introduced` + `fixed`/`last_affected` pair needs no ordering; longer lists are sorted if needed.
+        let simplePair = events.count == 2 && events[0].order == 0 && events[1].order != 0
+        if !simplePair && zip(events, events.dropFirst()).contains(where: { less($1, $0) }) { events.sort(by: less) }
         var affected = false
         var lastApplied = -1
         for (index, entry) in events.enumerated() {

@@ -1,2 +1,0 @@
-/// The advisory database, version comparison and vulnerability matching.
-public enum AdvisoriesModule {}

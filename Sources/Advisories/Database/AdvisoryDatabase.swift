@@ -1,0 +1,140 @@
+import Foundation
+import ScanReport
+import SQLiteDB
+import SpoolscanCore
+
+/// The advisory database, opened read-only for matching.
+///
+/// One SQLite connection guarded by a lock: safe to share between tasks; lookups are short.
+public final class AdvisoryDatabase: @unchecked Sendable {
+    /// The file this database was opened from.
+    public let path: String
+    private let db: SQLiteDatabase
+    private let lock = NSLock()
+    private var advisoryCache: [Int64: StoredAdvisory] = [:]
+
+    /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
+    /// readable advisory database, `DB-005` when its schema version is not this build's.
+    public init(path: String) throws(SpoolscanError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SpoolscanError(.dbMissing, "\(path); run `spoolscan db import` or `spoolscan db update`")
+        }
+        do { db = try SQLiteDatabase(path: path, mode: .readOnly) } catch {
+            throw SpoolscanError(.dbCorrupt, "\(path): \(error.message)")
+        }
+        guard let version = AdvisorySchema.storedVersion(db) else {
+            throw SpoolscanError(.dbCorrupt, "\(path): not an advisory database")
+        }
+        guard version == AdvisorySchema.version else {
+            throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.version)")
+        }
+    }
+
+    /// The database path used when none is given: `$SPOOLSCAN_DB`; else
+    /// `/var/lib/spoolscan/advisories.db` when that file is readable or its folder writable; else
+    /// `~/.cache/spoolscan/advisories.db`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["SPOOLSCAN_DB"], !path.isEmpty { return path }
+        let system = "/var/lib/spoolscan/advisories.db"
+        if access(system, R_OK) == 0 || access("/var/lib/spoolscan", W_OK) == 0 { return system }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.cache/spoolscan/advisories.db"
+    }
+
+    /// Everything `db info` shows.
+    public func summary() throws(SpoolscanError) -> DatabaseSummary {
+        try locked { () throws(SQLiteError) -> DatabaseSummary in
+            let meta = try db.prepare("SELECT key, value FROM meta")
+            var values: [String: String] = [:]
+            while try meta.step() { values[meta.string(0) ?? ""] = meta.string(1) ?? "" }
+            let statement = try db.prepare(
+                "SELECT name, imported_at, records, ignored_git_ranges, skipped_withdrawn, origin FROM sources ORDER BY name")
+            var sources: [DatabaseSummary.Source] = []
+            while try statement.step() {
+                sources.append(.init(name: statement.string(0) ?? "", importedAt: statement.string(1) ?? "",
+                                     records: Int(statement.int(2)), ignoredGitRanges: Int(statement.int(3)),
+                                     skippedWithdrawn: Int(statement.int(4)), origin: statement.string(5) ?? ""))
+            }
+            return DatabaseSummary(path: path, builtAt: values["built_at"] ?? "",
+                                   schemaVersion: Int(values["schema_version"] ?? "") ?? 0, sources: sources)
+        }
+    }
+
+    /// The database's description for a report's `database` field.
+    public func info(matchedAt: Date = Date()) throws(SpoolscanError) -> DatabaseInfo {
+        try summary().databaseInfo(matchedAt: matchedAt)
+    }
+
+    /// A warning when the database was built more than `maxAgeDays` days before `now`, else nil.
+    public func staleWarning(maxAgeDays: Int = 7, now: Date = Date()) -> String? {
+        guard let summary = try? summary() else { return nil }
+        return summary.staleWarning(maxAgeDays: maxAgeDays, now: now)
+    }
+
+    /// The affected-package rows for one package name in one ecosystem and release.
+    func candidates(ecosystem: Ecosystem, release: String, name: String) throws(SpoolscanError) -> [StoredAffected] {
+        try locked { () throws(SQLiteError) -> [StoredAffected] in
+            let statement = try db.cached(
+                "SELECT advisory, status, ranges, versions, severity FROM affected WHERE ecosystem = ? AND release = ? AND package = ?")
+            statement.bind(1, ecosystem.rawValue)
+            statement.bind(2, release)
+            statement.bind(3, name)
+            var rows: [StoredAffected] = []
+            while try statement.step() {
+                rows.append(StoredAffected(
+                    advisory: statement.int(0),
+                    status: AdvisoryStatus(rawValue: statement.string(1) ?? "") ?? .affected,
+                    ranges: statement.string(2) ?? "", versions: statement.string(3) ?? "", severity: statement.string(4)))
+            }
+            statement.reset()
+            return rows
+        }
+    }
+
+    /// The advisory with database row `rowID` (cached).
+    func advisory(_ rowID: Int64) throws(SpoolscanError) -> StoredAdvisory? {
+        try locked { () throws(SQLiteError) -> StoredAdvisory? in
+            if let cached = advisoryCache[rowID] { return cached }
+            let statement = try db.cached("SELECT source, id, aliases, summary, severity, cvss, refs FROM advisories WHERE rowid = ?")
+            statement.bind(1, rowID)
+            guard try statement.step() else { statement.reset(); return nil }
+            let advisory = StoredAdvisory(
+                source: statement.string(0) ?? "", id: statement.string(1) ?? "",
+                aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
+                statedSeverity: statement.string(4),
+                cvss: SeverityResolver.cvss(RangeCodec.decodeList(statement.string(5) ?? "")),
+                references: RangeCodec.decodeList(statement.string(6) ?? ""))
+            statement.reset()
+            advisoryCache[rowID] = advisory
+            return advisory
+        }
+    }
+
+    private func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SpoolscanError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do { return try body() } catch { throw SpoolscanError(.dbCorrupt, "\(path): \(error.message)") }
+    }
+}
+
+/// One `affected` row as stored.
+struct StoredAffected {
+    var advisory: Int64
+    var status: AdvisoryStatus
+    var ranges: String
+    var versions: String
+    var severity: String?
+}
+
+/// One `advisories` row as stored.
+struct StoredAdvisory {
+    var source: String
+    var id: String
+    var aliases: [String]
+    var summary: String?
+    var statedSeverity: String?
+    /// The advisory's CVSS vector to report, with its v3 base score (computed once).
+    var cvss: CVSS?
+    var references: [String]
+}

@@ -1,0 +1,105 @@
+import Foundation
+import ScanReport
+import SQLiteDB
+import SpoolscanCore
+
+/// Builds or extends the advisory database from feed files.
+///
+/// The new database is written to a temporary file next to the target (a copy of the existing
+/// database, so import adds to it), in one transaction with reused prepared statements, indexes
+/// created after the load, then `ANALYZE`; the file uses a rollback journal (not WAL) so read-only
+/// opens always work, is fsynced, and is `rename()`d into place: readers see the old database or
+/// the new one, never a half-built one. Re-importing a feed replaces that feed's rows.
+public struct AdvisoryImporter: Sendable {
+    /// Where the database lives.
+    public let databasePath: String
+
+    public init(databasePath: String) { self.databasePath = databasePath }
+
+    /// The outcome of one import.
+    public struct Result: Sendable {
+        /// The feeds this import wrote, with their new record counts.
+        public var sources: [DatabaseSource]
+        /// Files inside folders that were not feeds.
+        public var warnings: [String]
+        /// Wall-clock seconds the import took.
+        public var seconds: Double
+    }
+
+    /// Imports every feed found at `paths` (files or folders).
+    public func importFeeds(_ paths: [String], now: Date = Date()) throws(SpoolscanError) -> Result {
+        let started = Date()
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        let name = (databasePath as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).tmp"
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            unlink(temporary)
+            if FileManager.default.fileExists(atPath: databasePath) {
+                try FileManager.default.copyItem(atPath: databasePath, toPath: temporary)
+            }
+        } catch {
+            throw SpoolscanError(.dbCorrupt, "cannot prepare \(temporary): \(error.localizedDescription)")
+        }
+        do {
+            let (sources, warnings) = try build(temporary, paths: paths, now: now)
+            try Self.fsync(temporary)
+            guard rename(temporary, databasePath) == 0 else {
+                throw SpoolscanError(.dbCorrupt, "rename to \(databasePath): \(String(cString: strerror(errno)))")
+            }
+            try? Self.fsync(folder.isEmpty ? "." : folder)
+            return Result(sources: sources, warnings: warnings, seconds: Date().timeIntervalSince(started))
+        } catch let error as SpoolscanError {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw SpoolscanError(.dbCorrupt, "\(temporary): \(error)")
+        }
+    }
+
+    private func build(_ path: String, paths: [String], now: Date) throws -> ([DatabaseSource], [String]) {
+        let db = try SQLiteDatabase(path: path, mode: .create)
+        try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+        try db.execute(AdvisorySchema.tables)
+        if let stored = AdvisorySchema.storedVersion(db), stored != AdvisorySchema.version {
+            throw SpoolscanError(.dbSchema, "\(databasePath) has schema \(stored), this spoolscan writes \(AdvisorySchema.version); remove it and import again")
+        }
+        let importedAt = Timestamp.string(now)
+        var warnings: [String] = []
+        let writer = try db.transaction { () throws -> AdvisoryWriter in
+            try db.execute(AdvisorySchema.dropIndexes)
+            let writer = try AdvisoryWriter(db: db)
+            for feed in paths { warnings += try FeedReader.read(path: feed, into: writer) }
+            try db.execute(AdvisorySchema.indexes)
+            try writer.finish(importedAt: importedAt)
+            let meta = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
+            try meta.run([.text("schema_version"), .text(String(AdvisorySchema.version))])
+            try meta.run([.text("built_at"), .text(importedAt)])
+            return writer
+        }
+        try db.execute("ANALYZE")
+        let sources = writer.stats.keys.sorted().map { name -> DatabaseSource in
+            let count = try? db.prepare("SELECT records FROM sources WHERE name = ?")
+            count?.bind(1, name)
+            let records = ((try? count?.step()) ?? false) ? Int(count!.int(0)) : 0
+            return DatabaseSource(name: name, importedAt: importedAt, records: records)
+        }
+        return (sources, warnings)
+    }
+
+    static func fsync(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SpoolscanError(.dbCorrupt, "open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        _ = Foundation.fsync(fd)
+    }
+}
+
+/// RFC 3339 UTC timestamps.
+enum Timestamp {
+    static func string(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    }
+    static func parse(_ text: String) -> Date? { try? Date.ISO8601FormatStyle().parse(text) }
+}

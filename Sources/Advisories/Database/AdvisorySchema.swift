@@ -1,0 +1,45 @@
+import SQLiteDB
+
+/// The advisory database's tables.
+///
+/// - `meta(key, value)`: `schema_version`, `built_at` (RFC 3339 UTC).
+/// - `sources(name, imported_at, records, ignored_git_ranges, skipped_withdrawn, origin)`: one row per feed.
+/// - `advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified)`: one row per
+///   advisory per feed; list columns hold U+001F-separated values.
+/// - `affected(advisory, ecosystem, release, package, status, ranges, versions, severity)`: what an
+///   advisory says about one package; looked up by `(ecosystem, release, package)`.
+enum AdvisorySchema {
+    /// Bumped when a table changes incompatibly; readers refuse other versions (`DB-005`).
+    static let version = 1
+
+    static let tables = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS sources(name TEXT PRIMARY KEY, imported_at TEXT NOT NULL,
+            records INTEGER NOT NULL, ignored_git_ranges INTEGER NOT NULL DEFAULT 0,
+            skipped_withdrawn INTEGER NOT NULL DEFAULT 0, origin TEXT);
+        CREATE TABLE IF NOT EXISTS advisories(rowid INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL,
+            aliases TEXT NOT NULL, summary TEXT, severity TEXT, cvss TEXT NOT NULL, refs TEXT NOT NULL, modified TEXT);
+        CREATE TABLE IF NOT EXISTS affected(advisory INTEGER NOT NULL, ecosystem TEXT NOT NULL, release TEXT NOT NULL,
+            package TEXT NOT NULL, status TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL, severity TEXT);
+        """
+
+    /// Indexes, created after a bulk load.
+    static let indexes = """
+        CREATE UNIQUE INDEX IF NOT EXISTS advisories_source_id ON advisories(source, id);
+        CREATE INDEX IF NOT EXISTS affected_lookup ON affected(ecosystem, release, package);
+        CREATE INDEX IF NOT EXISTS affected_advisory ON affected(advisory);
+        """
+
+    static let dropIndexes = """
+        DROP INDEX IF EXISTS advisories_source_id;
+        DROP INDEX IF EXISTS affected_lookup;
+        DROP INDEX IF EXISTS affected_advisory;
+        """
+
+    /// Reads `meta.schema_version`; nil when the table or row is missing.
+    static func storedVersion(_ db: SQLiteDatabase) -> Int? {
+        guard let statement = try? db.prepare("SELECT value FROM meta WHERE key = 'schema_version'"),
+              (try? statement.step()) == true, let text = statement.string(0) else { return nil }
+        return Int(text)
+    }
+}

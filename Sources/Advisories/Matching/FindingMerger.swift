@@ -1,0 +1,86 @@
+import ScanReport
+
+/// Merges the findings for one package that describe the same vulnerability (a PYSEC record and
+/// its CVE/GHSA aliases, a Debian tracker CVE and an OSV DSA) into one finding with a stable
+/// primary id: a CVE id if the group has one, else a GHSA id, else the smallest id; the others
+/// become `aliases`.
+enum FindingMerger {
+    struct Candidate {
+        var advisory: StoredAdvisory
+        var fixed: String?
+        var status: AdvisoryStatus
+        var resolution: SeverityResolver.Resolution
+        var ids: Set<String> { Set([advisory.id] + advisory.aliases) }
+    }
+
+    static func primaryID(_ ids: Set<String>) -> String {
+        ids.min { a, b in
+            let ra = rank(a), rb = rank(b)
+            return ra != rb ? ra < rb : a < b
+        } ?? ""
+    }
+
+    private static func rank(_ id: String) -> Int { id.hasPrefix("CVE-") ? 0 : (id.hasPrefix("GHSA-") ? 1 : 2) }
+
+    /// Groups candidates whose id sets overlap; drops groups an advisory marks `not_affected`.
+    static func merge(_ candidates: [Candidate], notAffected: Set<String>, package: Package,
+                      comparator: any VersionComparator) -> [Vulnerability] {
+        // Union-find over candidates sharing any id.
+        var parent = Array(candidates.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        var owner: [String: Int] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            for id in [candidate.advisory.id] + candidate.advisory.aliases {
+                if let other = owner[id] { parent[root(index)] = root(other) } else { owner[id] = index }
+            }
+        }
+        var order: [Int] = []
+        var members: [Int: [Candidate]] = [:]
+        for index in candidates.indices {
+            let r = root(index)
+            if members[r] == nil { order.append(r) }
+            members[r, default: []].append(candidates[index])
+        }
+        let groups = order.map { members[$0]! }
+        let groupIDs = groups.map { $0.reduce(into: Set<String>()) { $0.formUnion($1.ids) } }
+        return zip(groups, groupIDs).compactMap { group, ids in
+            guard ids.isDisjoint(with: notAffected) else { return nil }
+            return finding(group, ids: ids, package: package, comparator: comparator)
+        }
+    }
+
+    private static func finding(_ group: [Candidate], ids: Set<String>, package: Package,
+                                comparator: any VersionComparator) -> Vulnerability {
+        let primary = primaryID(ids)
+        let fixes = group.compactMap(\.fixed)
+        let fixed = fixes.max { comparator.compare($0, $1) < 0 }
+        let status: String
+        if fixed != nil {
+            status = "fixed"
+        } else if group.contains(where: { $0.status == .fixDeferred }) {
+            status = AdvisoryStatus.fixDeferred.rawValue
+        } else if group.contains(where: { $0.status == .willNotFix }) {
+            status = AdvisoryStatus.willNotFix.rawValue
+        } else {
+            status = AdvisoryStatus.affected.rawValue
+        }
+        let best = group.min { a, b in
+            a.resolution.basis != b.resolution.basis ? a.resolution.basis < b.resolution.basis
+                : a.resolution.severity > b.resolution.severity
+        }!
+        let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
+        let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
+        var references: [String] = []
+        for candidate in group { for ref in candidate.advisory.references where !references.contains(ref) { references.append(ref) } }
+        return Vulnerability(
+            id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
+            packageType: package.type, purl: package.purl, installedVersion: package.version,
+            fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
+            title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
+            source: lead.advisory.source, layer: package.layer, references: Array(references.prefix(10)))
+    }
+}

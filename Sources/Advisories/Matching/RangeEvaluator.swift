@@ -1,0 +1,85 @@
+/// Decides whether a version falls inside OSV-style ranges or a list of versions.
+enum RangeEvaluator {
+    /// `affected` with the version that fixes it (nil when no fix is known), or not affected.
+    enum Verdict: Equatable { case notAffected, affected(fixed: String?) }
+
+    /// `ranges` of kind `ECOSYSTEM` use `comparator`; `SEMVER` ranges use `semver` (for Go,
+    /// the Go comparator, which reads OSV's `v`-less Go versions). `versions` are exact matches.
+    static func evaluate(_ version: String, ranges: [VersionRange], versions: String,
+                         comparator: any VersionComparator, semver: any VersionComparator) -> Verdict {
+        var hit = false
+        var fixed: String?
+        for range in ranges {
+            let cmp = range.kind == .semver ? semver : comparator
+            if case .affected(let fix) = evaluate(version, range: range, comparator: cmp) {
+                hit = true
+                if fixed == nil { fixed = fix }
+            }
+        }
+        if !hit && !versions.isEmpty { hit = listed(version, in: versions, comparator: comparator) }
+        return hit ? .affected(fixed: fixed) : .notAffected
+    }
+
+    /// Whether `version` equals one of the encoded `versions` under `comparator`. Versions lists
+    /// can hold hundreds of entries: an entry is only compared when its leading number equals the
+    /// version's (equal versions in every scheme here share it, e.g. `1.0` and `1.0.0`).
+    static func listed(_ version: String, in versions: String, comparator: any VersionComparator) -> Bool {
+        let lead = leadingNumber(Substring(version))
+        for entry in RangeCodec.splitUTF8(versions, 0x1F) {
+            if entry == version { return true }
+            if leadingNumber(Substring(entry)) == lead && comparator.compare(entry, version) == 0 { return true }
+        }
+        return false
+    }
+
+    /// The first run of digits after an optional `v`/`go` prefix and epoch-free leading zeros.
+    static func leadingNumber(_ s: Substring) -> Substring {
+        var utf8 = s.utf8[...]
+        if utf8.starts(with: [48, 58]) || utf8.starts(with: [48, 33]) { utf8 = utf8.dropFirst(2) }   // `0:` / `0!` epoch
+        while let c = utf8.first, !c.isASCIIDigit { utf8 = utf8.dropFirst() }
+        while utf8.count > 1, utf8.first == 48, let next = utf8.dropFirst().first, next.isASCIIDigit { utf8 = utf8.dropFirst() }
+        return Substring(utf8.prefix { $0.isASCIIDigit })
+    }
+
+    /// One range, per the OSV specification: sort events by version (`introduced: 0` first); the
+    /// version is affected when the last event at or below it is an `introduced` (a `last_affected`
+    /// event only ends the range above its version); `limit` events cap the whole range.
+    static func evaluate(_ version: String, range: VersionRange, comparator: any VersionComparator) -> Verdict {
+        var events: [(order: Int, value: String, event: VersionRange.Event)] = []
+        for event in range.events {
+            switch event {
+            case .limit(let limit):
+                if limit != "*" && comparator.compare(version, limit) >= 0 { return .notAffected }
+            case .introduced(let v): events.append((0, v, event))
+            case .fixed(let v): events.append((1, v, event))
+            case .lastAffected(let v): events.append((2, v, event))
+            }
+        }
+        func less(_ a: (order: Int, value: String, event: VersionRange.Event), _ b: (order: Int, value: String, event: VersionRange.Event)) -> Bool {
+            let zeroA = a.order == 0 && a.value == "0", zeroB = b.order == 0 && b.value == "0"
+            if zeroA != zeroB { return zeroA }
+            let c = zeroA ? 0 : comparator.compare(a.value, b.value)
+            return c != 0 ? c < 0 : a.order < b.order
+        }
+        // A lone `introduced` + `fixed`/`last_affected` pair needs no ordering; longer lists are sorted if needed.
+        let simplePair = events.count == 2 && events[0].order == 0 && events[1].order != 0
+        if !simplePair && zip(events, events.dropFirst()).contains(where: { less($1, $0) }) { events.sort(by: less) }
+        var affected = false
+        var lastApplied = -1
+        for (index, entry) in events.enumerated() {
+            let c = entry.order == 0 && entry.value == "0" ? 1 : comparator.compare(version, entry.value)
+            switch entry.event {
+            case .introduced: if c >= 0 { affected = true; lastApplied = index }
+            case .fixed: if c >= 0 { affected = false; lastApplied = index }
+            case .lastAffected: if c > 0 { affected = false; lastApplied = index }
+            case .limit: break
+            }
+        }
+        guard affected else { return .notAffected }
+        for entry in events[(lastApplied + 1)...] {
+            if case .fixed(let v) = entry.event { return .affected(fixed: v) }
+            if case .lastAffected = entry.event { return .affected(fixed: nil) }
+        }
+        return .affected(fixed: nil)
+    }
+}

@@ -87,9 +87,9 @@ public final class PackageCataloguer: LayerVisitor {
             captured[key] = .records(records)
         case .apk:
             captured[key] = .records(ApkCataloguer.parse(bytes))
-        case .rpmSQLite:
+        case .rpmSQLite, .rpmBerkeleyDB:
             do {
-                let result = try RpmCataloguer.parse(sqlite: bytes)
+                let result = role == .rpmSQLite ? try RpmCataloguer.parse(sqlite: bytes) : try RpmCataloguer.parse(berkeleyDB: bytes)
                 captured[key] = .records(result.records)
                 result.warnings.forEach { warn(key, $0) }
             } catch {

@@ -8,7 +8,7 @@ import ImageReader
         ("etc/debian_version", .releaseFile), ("etc/rocky-release", .releaseFile), ("etc/system-release", .releaseFile),
         ("var/lib/dpkg/status", .dpkgStatus), ("var/lib/dpkg/status.d/libc6", .dpkgStatusDirectory),
         ("usr/share/doc/bash/copyright", .dpkgCopyright), ("lib/apk/db/installed", .apk),
-        ("var/lib/rpm/rpmdb.sqlite", .rpmSQLite), ("usr/lib/sysimage/rpm/rpmdb.sqlite", .rpmSQLite),
+        ("var/lib/rpm/rpmdb.sqlite", .rpmSQLite), ("var/lib/rpm/Packages", .rpmBerkeleyDB), ("usr/lib/sysimage/rpm/rpmdb.sqlite", .rpmSQLite),
         ("usr/lib/python3.11/site-packages/pip-23.2.1.dist-info/METADATA", .python),
         ("usr/lib/python3/dist-packages/PyGObject-3.42.2.egg-info/PKG-INFO", .python),
         ("usr/lib/python3/dist-packages/six-1.16.0.egg-info", .python),
@@ -24,7 +24,7 @@ import ImageReader
     @Test(arguments: [
         "etc/passwd", "app/package.json", "node_modules/glob/dist/esm/package.json", "var/lib/dpkg/status-old",
         "var/lib/dpkg/status.d/libc6.md5sums", "usr/share/doc/bash/copyright/x", "usr/share/doc/copyright",
-        "src/rake.gemspec", "composer/installed.json", "lib/x.jarx", "usr/lib/os-release.d/x", "META-INF/METADATA.txt",
+        "src/rake.gemspec", "var/lib/rpm/Packages.bak", "var/cache/Packages", "composer/installed.json", "lib/x.jarx", "usr/lib/os-release.d/x", "META-INF/METADATA.txt",
     ])
     func otherFiles(path: String) {
         #expect(FileRole.of(LayerEntry(path: path, kind: .regular, size: 10)) == nil)

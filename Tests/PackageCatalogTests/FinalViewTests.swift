@@ -112,11 +112,22 @@ import SpoolscanCore
         #expect(result.warnings.isEmpty)
     }
 
-    @Test func berkeleyRPMDatabaseIsReportedAsUnsupported() throws {
-        var layer = TestImage.Layer()
-        layer.file("var/lib/rpm/Packages", [0, 0, 0, 0, 0x61, 0x15, 0x06, 0x00])
+    @Test func berkeleyAndSQLiteRPMDatabases() throws {
+        var base = TestImage.Layer()
+        base.file("etc/centos-release", "CentOS Linux release 7.9.2009 (Core)\n")
+        base.file("var/lib/rpm/Packages", try Fixtures.bytes("rpmdb-bdb-4096.Packages"))
         let cataloguer = PackageCataloguer()
-        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
-        #expect(result.warnings == ["var/lib/rpm/Packages: Berkeley DB rpm database not supported; rpm packages not listed"])
+        let old = TestImage(layers: [base])
+        let result = try cataloguer.catalogue(image: old.feed(cataloguer))
+        #expect(result.packages.map(\.purl) == [
+            "pkg:rpm/centos/spoolscan-fixture-hello@1.2.3-4.fc40?arch=noarch&distro=centos-7.9.2009&epoch=2",
+            "pkg:rpm/centos/spoolscan-fixture-lib@0.9-1?arch=x86_64&distro=centos-7.9.2009",
+        ])
+        #expect(result.packages.allSatisfy { $0.paths == ["var/lib/rpm/Packages"] })
+        var migrated = base
+        migrated.file("var/lib/rpm/rpmdb.sqlite", try Fixtures.bytes("rpmdb.sqlite"))
+        let second = PackageCataloguer()
+        let both = try second.catalogue(image: TestImage(layers: [migrated]).feed(second))
+        #expect(both.packages.map(\.paths) == [["var/lib/rpm/rpmdb.sqlite"], ["var/lib/rpm/rpmdb.sqlite"]])
     }
 }

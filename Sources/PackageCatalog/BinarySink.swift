@@ -3,7 +3,8 @@ import ImageReader
 /// Reads an executable as it streams: drops it after the first bytes unless it is ELF, scans
 /// every chunk for Go build information (without keeping the binary), and buffers the file up
 /// to a cap so the section table at its end can be searched for cargo-auditable `.dep-v0` data.
-/// A Go binary stops the buffering as soon as its build information is found.
+/// A Go binary stops the buffering as soon as its build information is found, unless it is
+/// the pointer-based format of Go < 1.18, which needs the whole file to follow the pointers.
 final class BinarySink: FileSink {
     /// What the binary held: packages (nil when none) and a warning.
     typealias Completion = (_ records: [PackageRecord]?, _ warning: String?) -> Void
@@ -11,6 +12,7 @@ final class BinarySink: FileSink {
     private let cap: Int
     private let onFinish: Completion
     private let goScanner: GoBuildInfoScanner
+    private let maxModInfo: Int
     private var head: [UInt8] = []
     private var isELF = false
     private var buffer: [UInt8] = []
@@ -24,6 +26,7 @@ final class BinarySink: FileSink {
         self.cap = cap
         self.onFinish = onFinish
         self.goScanner = GoBuildInfoScanner(maxModInfo: maxModInfo)
+        self.maxModInfo = maxModInfo
         self.expectedSize = expectedSize
         if expectedSize > Int64(cap) {
             buffering = false
@@ -50,7 +53,7 @@ final class BinarySink: FileSink {
 
     private func consume(_ chunk: UnsafeRawBufferPointer) -> Bool {
         goScanner.feed(chunk)
-        if goScanner.isDone {
+        if goScanner.info != nil {
             buffering = false
             buffer = []
             return false
@@ -65,14 +68,20 @@ final class BinarySink: FileSink {
                 buffer.append(contentsOf: chunk)
             }
         }
-        return true
+        // A pre-1.18 Go binary too large to buffer cannot be resolved: stop reading it.
+        return !(goScanner.isLegacy && !buffering)
     }
 
     func finish(complete: Bool) {
         guard isELF else { return onFinish(nil, nil) }
         if let info = goScanner.info { return onFinish(info.records(), nil) }
         if goScanner.isLegacy {
-            return onFinish(nil, "Go binary with pre-1.18 build information (not supported)")
+            if complete, !tooLarge, let offset = goScanner.legacyHeaderOffset,
+               let info = GoLegacyBuildInfo.parse(elf: buffer, headerOffset: offset, maxModInfo: maxModInfo) {
+                return onFinish(info.records(), nil)
+            }
+            return onFinish(nil, "Go binary with pre-1.18 build information that could not be read"
+                            + (tooLarge ? " (larger than \(cap) bytes)" : ""))
         }
         guard complete, !tooLarge else {
             return onFinish(nil, tooLarge ? "ELF file larger than \(cap) bytes not checked for cargo-auditable data" : nil)

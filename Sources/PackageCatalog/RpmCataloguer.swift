@@ -8,6 +8,11 @@ public enum RpmCataloguer {
     static let sqlitePaths: Set<String> = ["var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite"]
     static let berkeleyPaths: Set<String> = ["var/lib/rpm/Packages", "usr/lib/sysimage/rpm/Packages"]
 
+    /// A file that is not an rpm database.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let description: String
+    }
+
     /// What one database held.
     public struct Result: Sendable {
         public var records: [PackageRecord]
@@ -18,6 +23,9 @@ public enum RpmCataloguer {
     /// Reads every header of the `Packages` table of an `rpmdb.sqlite` image held in memory.
     /// Throws when the bytes are not a SQLite database with that table.
     public static func parse(sqlite bytes: [UInt8]) throws -> Result {
+        guard bytes.count >= 512, bytes.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
+            throw Failure(description: "not a SQLite database (no SQLite header)")
+        }
         var image = bytes
         // rpm keeps the database in WAL mode; an in-memory image must say rollback mode to be read.
         if image.count > 100, image[18] == 2 || image[19] == 2 { image[18] = 1; image[19] = 1 }

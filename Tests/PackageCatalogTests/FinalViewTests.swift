@@ -102,6 +102,24 @@ import SpoolscanCore
                           "var/lib/rpm/rpmdb.sqlite", "opt/app.jar"])
     }
 
+    @Test func emptyFilesOfEveryKind() throws {
+        var layer = TestImage.Layer()
+        for path in ["etc/os-release", "var/lib/dpkg/status", "var/lib/dpkg/status.d/x", "usr/share/doc/x/copyright",
+                     "lib/apk/db/installed", "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "a.dist-info/METADATA",
+                     "node_modules/a/package.json", "a.jar", "specifications/a.gemspec", "vendor/composer/installed.json"] {
+            layer.file(path, [UInt8]())
+        }
+        layer.file("bin/empty", [UInt8](), mode: 0o755)
+        let cataloguer = PackageCataloguer()
+        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
+        #expect(result.os?.version == "unknown", "a status.d folder still says distroless Debian")
+        #expect(result.packages.isEmpty)
+        #expect(result.warnings.map { String($0.prefix { $0 != ":" }) } == [
+            "a.dist-info/METADATA", "a.jar", "node_modules/a/package.json", "specifications/a.gemspec",
+            "var/lib/rpm/Packages", "var/lib/rpm/rpmdb.sqlite", "vendor/composer/installed.json",
+        ])
+    }
+
     @Test func hiddenFileWarningsAreNotReported() throws {
         var base = TestImage.Layer()
         base.file("srv/node_modules/broken/package.json", "{")

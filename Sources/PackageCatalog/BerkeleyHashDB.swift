@@ -79,7 +79,9 @@ struct BerkeleyHashDB {
             let base = current * pageSize
             guard bytes[base + 25] == 7 else { throw FormatError(description: "page \(current) is not an overflow page") }
             let count = Int(read16(base + 22))  // OV_LEN: bytes on this page
-            guard Self.pageHeaderSize + count <= pageSize else { throw FormatError(description: "overflow page \(current) length \(count)") }
+            guard Self.pageHeaderSize + count <= pageSize else {
+                throw FormatError(description: "overflow page \(current) length \(count)")
+            }
             value.append(contentsOf: bytes[(base + Self.pageHeaderSize)..<(base + Self.pageHeaderSize + count)])
             current = Int(read32(base + 16))
         }

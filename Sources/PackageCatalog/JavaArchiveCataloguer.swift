@@ -57,7 +57,9 @@ public enum JavaArchiveCataloguer {
                 let isMetadata = path == "META-INF/MANIFEST.MF" || isPomProperties(path)
                 let isNested = isArchivePath(path) && depth < limits.maxDepth
                 if !isMetadata && !isNested {
-                    if isArchivePath(path) { result.warnings.append("\(label): nested archive \(path) deeper than \(limits.maxDepth) levels skipped") }
+                    if isArchivePath(path) {
+                        result.warnings.append("\(label): nested archive \(path) deeper than \(limits.maxDepth) levels skipped")
+                    }
                     return .skip
                 }
                 guard budget > 0 else { return .stop }

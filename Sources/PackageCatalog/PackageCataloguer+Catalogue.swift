@@ -4,8 +4,10 @@ import SpoolscanCore
 
 extension PackageCataloguer {
     /// The OS and packages of `image`'s final filesystem: a captured file counts only when the
-    /// final view shows the version of its path that its layer wrote; each package is
-    /// attributed to that layer. Throws only when the image uses a layer this cataloguer did
+    /// final view shows the version of its path that its layer wrote. Each package is
+    /// attributed to that layer, or, when lower layers wrote earlier versions of the same file
+    /// listing the same package (a rewritten dpkg/apk/rpm database), to the lowest of them
+    /// (see ``LayerAttribution``). Throws only when the image uses a layer this cataloguer did
     /// not see (it was not attached to the read that produced the image).
     public func catalogue(image: ReadImage) throws(SpoolscanError) -> CatalogueResult {
         for layer in image.layers where !streams.contains(layer.streamID) {

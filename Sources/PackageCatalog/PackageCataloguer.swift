@@ -50,7 +50,8 @@ public final class PackageCataloguer: LayerVisitor {
         captured[key] = nil
         fileWarnings[key] = nil
         if role == .binaryCandidate {
-            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes, expectedSize: entry.size) { [unowned self] records, warning in
+            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes,
+                              expectedSize: entry.size) { [unowned self] records, warning in
                 if let records, !records.isEmpty { captured[key] = .records(records) }
                 if let warning { warn(key, warning) }
             }

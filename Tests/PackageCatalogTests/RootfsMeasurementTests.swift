@@ -25,8 +25,14 @@ import ScanReport
         let fed = Date()
         let result = try cataloguer.catalogue(image: image)
         let done = Date()
-        print("rootfs: \(fileCount) files, \(layer.contents.values.reduce(0) { $0 + $1.count }) bytes; visit \(fed.timeIntervalSince(started)) s, catalogue \(done.timeIntervalSince(fed)) s; \(result.packages.count) packages, \(result.packages.filter { !$0.licenses.isEmpty }.count) with licences")
+        let bytes = layer.contents.values.reduce(0) { $0 + $1.count }
+        let licensed = result.packages.filter { !$0.licenses.isEmpty }.count
+        print("rootfs: \(fileCount) files, \(bytes) bytes; visit \(fed.timeIntervalSince(started)) s, "
+              + "catalogue \(done.timeIntervalSince(fed)) s; \(result.packages.count) packages, \(licensed) with licences")
 
+        if let out = ProcessInfo.processInfo.environment["SPOOLSCAN_CATALOGUE_OUT"] {
+            try JSONEncoder().encode(result.packages).write(to: URL(fileURLWithPath: out))
+        }
         // dpkg-query over the same status file, in a scratch admin folder.
         let admin = FileManager.default.temporaryDirectory.appendingPathComponent("dpkg-admin-\(getpid())")
         try FileManager.default.createDirectory(at: admin.appendingPathComponent("info"), withIntermediateDirectories: true)

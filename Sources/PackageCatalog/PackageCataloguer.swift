@@ -108,7 +108,8 @@ public final class PackageCataloguer: LayerVisitor {
             var javaLimits = JavaArchiveCataloguer.Limits()
             javaLimits.maxExpandedBytes = max(limits.maxCapturedFileBytes, 1 << 20)
             javaLimits.maxMetadataBytes = min(javaLimits.maxMetadataBytes, limits.maxMetadataBytes)
-            let result = JavaArchiveCataloguer.parse(bytes, limits: javaLimits)
+            let result = JavaArchiveCataloguer.parse(bytes, fileName: String(key.path.split(separator: "/").last ?? ""),
+                                                     limits: javaLimits)
             if !result.records.isEmpty { captured[key] = .records(result.records) }
             result.warnings.forEach { warn(key, $0) }
         case .binaryCandidate:

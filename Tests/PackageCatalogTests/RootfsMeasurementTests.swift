@@ -49,6 +49,26 @@ import ScanReport
         #expect(result.packages.filter { !$0.licenses.isEmpty }.count > result.packages.count / 3)
     }
 
+    /// Any root filesystem tar (`SPOOLSCAN_ROOTFS_TAR`): the inventory goes to
+    /// `SPOOLSCAN_CATALOGUE_OUT` as JSON for side-by-side comparison with other scanners.
+    @Test func anyRootfsInventory() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let tar = environment["SPOOLSCAN_ROOTFS_TAR"], let out = environment["SPOOLSCAN_CATALOGUE_OUT"] else {
+            print("skipped: set SPOOLSCAN_ROOTFS_TAR and SPOOLSCAN_CATALOGUE_OUT to inventory a root filesystem tar")
+            return
+        }
+        var layer = TestImage.Layer()
+        for (entry, bytes) in try ArchiveHelpers.readTar(tar) {
+            layer.entries.append(entry)
+            if entry.kind == .regular { layer.contents[entry.path] = bytes }
+        }
+        let cataloguer = PackageCataloguer()
+        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
+        try JSONEncoder().encode(result.packages).write(to: URL(fileURLWithPath: out))
+        print("inventory: \(result.packages.count) packages, \(result.warnings.count) warnings: \(result.warnings.prefix(5))")
+        #expect(!result.packages.isEmpty)
+    }
+
     @Test func classifyingPathsIsCheap() {
         var paths = (0..<200_000).map { "usr/share/locale/l\($0 % 300)/LC_MESSAGES/domain\($0).mo" }
         paths += ["etc/os-release", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/share/doc/bash/copyright",

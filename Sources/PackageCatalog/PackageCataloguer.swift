@@ -51,9 +51,9 @@ public final class PackageCataloguer: LayerVisitor {
         fileWarnings[key] = nil
         if role == .binaryCandidate {
             return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes,
-                              expectedSize: entry.size) { [unowned self] records, warning in
-                if let records, !records.isEmpty { captured[key] = .records(records) }
-                if let warning { warn(key, warning) }
+                              expectedSize: entry.size) { [weak self] records, warning in
+                if let records, !records.isEmpty { self?.captured[key] = .records(records) }
+                if let warning { self?.warn(key, warning) }
             }
         }
         let cap = role.cap(general: limits.maxCapturedFileBytes)
@@ -61,12 +61,12 @@ public final class PackageCataloguer: LayerVisitor {
             if role != .dpkgCopyright { warn(key, "larger than \(cap) bytes; not catalogued") }
             return nil
         }
-        return CapturingSink(cap: cap, expectedSize: entry.size) { [unowned self] bytes, complete in
+        return CapturingSink(cap: cap, expectedSize: entry.size) { [weak self] bytes, complete in
             guard complete else {
-                if role != .dpkgCopyright { warn(key, "larger than \(cap) bytes or unreadable; not catalogued") }
+                if role != .dpkgCopyright { self?.warn(key, "larger than \(cap) bytes or unreadable; not catalogued") }
                 return
             }
-            take(bytes, role: role, key: key)
+            self?.take(bytes, role: role, key: key)
         }
     }
 

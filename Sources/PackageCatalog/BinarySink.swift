@@ -19,6 +19,8 @@ final class BinarySink: FileSink {
     private var buffering = true
     private var tooLarge = false
     private var expectedSize: Int64 = 0
+    /// Rust's standard library paths (`/rustc/<commit>/library/…`) mark a Rust binary.
+    private let rustMarker = StreamSearch(Array("/rustc/".utf8))
 
     /// `expectedSize` (the tar header's size, 0 when unknown) sizes the buffer, and a file
     /// known to exceed `cap` is only scanned, never buffered.
@@ -58,10 +60,13 @@ final class BinarySink: FileSink {
             buffer = []
             return false
         }
+        if tooLarge { rustMarker.feed(chunk) }
         if buffering {
             if buffer.count + chunk.count > cap {
                 buffering = false
                 tooLarge = true
+                buffer.withUnsafeBytes { rustMarker.feed($0) }
+                rustMarker.feed(chunk)
                 buffer = []
             } else {
                 if buffer.isEmpty, expectedSize > 0 { buffer.reserveCapacity(Int(expectedSize)) }
@@ -84,7 +89,9 @@ final class BinarySink: FileSink {
                             + (tooLarge ? " (larger than \(cap) bytes)" : ""))
         }
         guard complete, !tooLarge else {
-            return onFinish(nil, tooLarge ? "ELF file larger than \(cap) bytes not checked for cargo-auditable data" : nil)
+            // Only a Rust binary can carry the data; stay quiet about other large executables.
+            return onFinish(nil, tooLarge && rustMarker.found
+                            ? "Rust binary larger than \(cap) bytes not checked for cargo-auditable data" : nil)
         }
         do {
             onFinish(try RustAuditCataloguer.parse(elf: buffer), nil)

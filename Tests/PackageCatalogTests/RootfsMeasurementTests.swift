@@ -69,6 +69,36 @@ import ScanReport
         #expect(!result.packages.isEmpty)
     }
 
+    /// Streams one executable (`SPOOLSCAN_SCAN_BINARY`) through the ELF sink and reports the rate.
+    @Test func binaryScanRate() throws {
+        guard let path = ProcessInfo.processInfo.environment["SPOOLSCAN_SCAN_BINARY"],
+              let bytes = Fixtures.machineFile(path) else {
+            print("skipped: set SPOOLSCAN_SCAN_BINARY to an executable to measure the ELF scan rate")
+            return
+        }
+        var found: [PackageRecord]?
+        var warning: String?
+        var fed = 0
+        final class Counting: FileSink {
+            let inner: FileSink
+            var count = 0
+            init(_ inner: FileSink) { self.inner = inner }
+            func write(_ chunk: UnsafeRawBufferPointer) -> Bool { count += chunk.count; return inner.write(chunk) }
+            func finish(complete: Bool) { inner.finish(complete: complete) }
+        }
+        let sink = Counting(BinarySink(cap: 64 << 20, maxModInfo: 16 << 20, expectedSize: Int64(bytes.count)) { records, message in
+            found = records
+            warning = message
+        })
+        let started = Date()
+        TestImage.write(bytes, to: sink, chunkSize: 1 << 20)
+        let seconds = Date().timeIntervalSince(started)
+        fed = sink.count
+        print("binary: \(bytes.count) bytes, \(fed) read in \(seconds) s (\(Double(fed) / seconds / 1e6) MB/s); "
+              + "\(found?.count ?? 0) packages, warning \(warning ?? "none")")
+        #expect(fed > 0)
+    }
+
     @Test func classifyingPathsIsCheap() {
         var paths = (0..<200_000).map { "usr/share/locale/l\($0 % 300)/LC_MESSAGES/domain\($0).mo" }
         paths += ["etc/os-release", "usr/lib/sysimage/rpm/rpmdb.sqlite", "usr/share/doc/bash/copyright",

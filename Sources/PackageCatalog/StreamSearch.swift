@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds a byte string in a stream of chunks (matches across chunk boundaries too), with
 /// `memchr` on its first byte, remembering only whether it was seen.

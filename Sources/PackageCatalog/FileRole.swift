@@ -5,7 +5,7 @@ import ImageReader
 /// Runs for every regular file of every layer, so it looks at the last path component's
 /// bytes first and checks the full path only for the few names that can match.
 enum FileRole: Sendable, Equatable {
-    case releaseFile, dpkgStatus, dpkgStatusDirectory, dpkgCopyright, apk, rpmSQLite
+    case releaseFile, dpkgStatus, dpkgStatusDirectory, dpkgCopyright, apk, rpmSQLite, rpmBerkeleyDB
     case python, npm, javaArchive, gem, composer
     /// An executable that may be an ELF binary (Go build info, cargo-auditable data).
     case binaryCandidate
@@ -27,8 +27,8 @@ enum FileRole: Sendable, Equatable {
             if ends(name, "copyright") { return slowPath(path) }
         case UInt8(ascii: "n"):  // debian_version, package.json, installed.json
             if ends(name, "debian_version") || ends(name, ".json") { return slowPath(path) }
-        case UInt8(ascii: "s"):  // status
-            if ends(name, "status") { return slowPath(path) }
+        case UInt8(ascii: "s"):  // status, Packages
+            if ends(name, "status") || ends(name, "Packages") { return slowPath(path) }
         case UInt8(ascii: "d"):  // installed
             if ends(name, "installed") { return slowPath(path) }
         case UInt8(ascii: "A"):  // METADATA
@@ -59,6 +59,7 @@ enum FileRole: Sendable, Equatable {
         if path == DpkgCataloguer.statusPath { return .dpkgStatus }
         if path == ApkCataloguer.path { return .apk }
         if RpmCataloguer.sqlitePaths.contains(path) { return .rpmSQLite }
+        if RpmCataloguer.berkeleyPaths.contains(path) { return .rpmBerkeleyDB }
         if DpkgCataloguer.isStatusDirectoryFile(path) { return .dpkgStatusDirectory }
         if path.hasPrefix("usr/share/doc/"), DpkgCopyright.packageName(ofCopyrightPath: path) != nil { return .dpkgCopyright }
         if PythonCataloguer.isMetadataPath(path) { return .python }

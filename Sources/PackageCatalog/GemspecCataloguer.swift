@@ -1,11 +1,14 @@
-/// Installed Ruby gems: `…/specifications/NAME-VERSION.gemspec`, the Ruby source RubyGems
+/// Installed Ruby gems: `…/specifications/NAME-VERSION.gemspec` (and the default gems of
+/// `…/specifications/default/`), the Ruby source RubyGems
 /// writes at install time (`s.name = "rake".freeze`, `s.version = "13.0.6"`,
 /// `s.licenses = ["MIT".freeze]`). Read as text; the Ruby is never evaluated.
 public enum GemspecCataloguer {
     static func isSpecification(_ path: String) -> Bool {
         guard path.hasSuffix(".gemspec") else { return false }
         let parts = path.split(separator: "/")
-        return parts.count >= 2 && parts[parts.count - 2] == "specifications"
+        guard parts.count >= 2 else { return false }
+        return parts[parts.count - 2] == "specifications"
+            || (parts.count >= 3 && parts[parts.count - 2] == "default" && parts[parts.count - 3] == "specifications")
     }
 
     /// The gem a specification declares, or nil without a literal name and version.

@@ -53,7 +53,9 @@ public struct GoBuildInfo: Sendable, Equatable {
             case "dep": dependencies.append(Module(path: fields[1], version: version))
             case "=>":
                 // A replacement with a version (another module) wins; a local folder keeps the original.
-                if !version.isEmpty, !dependencies.isEmpty { dependencies[dependencies.count - 1] = Module(path: fields[1], version: version) }
+                if !version.isEmpty, !dependencies.isEmpty {
+                    dependencies[dependencies.count - 1] = Module(path: fields[1], version: version)
+                }
             default: break
             }
         }

@@ -4,8 +4,11 @@
 final class GoBuildInfoScanner {
     /// The parsed build information once found.
     private(set) var info: GoBuildInfo?
-    /// True when the header is the pointer-based format of Go < 1.18 (not parsed).
+    /// True when the header is the pointer-based format of Go < 1.18 (parsed from the whole
+    /// file by ``GoLegacyBuildInfo``).
     private(set) var isLegacy = false
+    /// The file offset of the legacy header.
+    private(set) var legacyHeaderOffset: Int?
     private let maxModInfo: Int
     /// Absolute offset of the next byte to arrive.
     private var offset = 0
@@ -67,6 +70,7 @@ final class GoBuildInfoScanner {
             candidate = nil
         case .legacy:
             isLegacy = true
+            legacyHeaderOffset = offset - bytes.count
             candidate = nil
         case .invalid:
             // The magic appeared as data: look again from the next aligned offset.

@@ -2,9 +2,8 @@
 /// (`BOOT-INF/lib/*.jar`, `WEB-INF/lib/*.jar`, or any `.jar` inside), read with libarchive.
 ///
 /// Each `META-INF/maven/<group>/<artifact>/pom.properties` is a package named
-/// `group:artifact`. A jar without one falls back to `META-INF/MANIFEST.MF`:
-/// `Implementation-Title`/`Implementation-Version`, else `Bundle-SymbolicName`/`Bundle-Version`,
-/// with the group from `Implementation-Vendor-Id` when present (the name alone otherwise).
+/// `group:artifact`. A jar without one falls back to its `META-INF/MANIFEST.MF` and file
+/// name (see ``JavaManifest``).
 public enum JavaArchiveCataloguer {
     /// Bounds that keep a hostile archive (zip bomb, jar-in-jar recursion) cheap.
     public struct Limits: Sendable {
@@ -38,15 +37,16 @@ public enum JavaArchiveCataloguer {
         text.utf8.reduce(0 as UInt32) { $0 << 8 | UInt32($1) }
     })
 
-    /// Catalogues the archive `bytes`. Warnings name entries relative to the archive.
-    public static func parse(_ bytes: [UInt8], limits: Limits = Limits()) -> Result {
+    /// Catalogues the archive `bytes` named `fileName` (its last path component, used by the
+    /// manifest fallback). Warnings name entries relative to the archive.
+    public static func parse(_ bytes: [UInt8], fileName: String, limits: Limits = Limits()) -> Result {
         var result = Result()
         var budget = limits.maxExpandedBytes
-        walk(bytes, innerPath: nil, depth: 0, limits: limits, budget: &budget, result: &result)
+        walk(bytes, innerPath: nil, fileName: fileName, depth: 0, limits: limits, budget: &budget, result: &result)
         return result
     }
 
-    private static func walk(_ bytes: [UInt8], innerPath: String?, depth: Int, limits: Limits,
+    private static func walk(_ bytes: [UInt8], innerPath: String?, fileName: String, depth: Int, limits: Limits,
                              budget: inout Int, result: inout Result) {
         var poms: [(String, [UInt8])] = []
         var manifest: [UInt8]?
@@ -57,7 +57,9 @@ public enum JavaArchiveCataloguer {
                 let isMetadata = path == "META-INF/MANIFEST.MF" || isPomProperties(path)
                 let isNested = isArchivePath(path) && depth < limits.maxDepth
                 if !isMetadata && !isNested {
-                    if isArchivePath(path) { result.warnings.append("\(label): nested archive \(path) deeper than \(limits.maxDepth) levels skipped") }
+                    if isArchivePath(path) {
+                        result.warnings.append("\(label): nested archive \(path) deeper than \(limits.maxDepth) levels skipped")
+                    }
                     return .skip
                 }
                 guard budget > 0 else { return .stop }
@@ -78,14 +80,14 @@ public enum JavaArchiveCataloguer {
         }
         if budget <= 0 { result.warnings.append("\(label): expansion limit of \(limits.maxExpandedBytes) bytes reached") }
         var found = poms.compactMap { pomRecord($0.1) }
-        if found.isEmpty, let manifest, let record = manifestRecord(manifest) { found = [record] }
+        if found.isEmpty, let record = JavaManifest.record(manifest: manifest ?? [], fileName: fileName) { found = [record] }
         for var record in found {
             record.innerPath = innerPath
             if !result.records.contains(record) { result.records.append(record) }
         }
         for (path, data) in nested where budget > 0 {
             let inner = innerPath.map { $0 + "!/" + path } ?? path
-            walk(data, innerPath: inner,
+            walk(data, innerPath: inner, fileName: String(path.split(separator: "/").last ?? Substring(path)),
                  depth: depth + 1, limits: limits, budget: &budget, result: &result)
         }
     }
@@ -106,20 +108,5 @@ public enum JavaArchiveCataloguer {
         guard let group = values["groupId"], let artifact = values["artifactId"], let version = values["version"],
               !group.isEmpty, !artifact.isEmpty, !version.isEmpty else { return nil }
         return PackageRecord(name: group + ":" + artifact, version: version, type: .maven)
-    }
-
-    /// The fallback package of a `MANIFEST.MF`.
-    public static func manifestRecord(_ bytes: [UInt8]) -> PackageRecord? {
-        guard let main = ControlFields.parse(bytes, firstOnly: true, joinContinuation: "").first else { return nil }
-        var name: String?, version: String?
-        if let title = main["Implementation-Title"], let implementation = main["Implementation-Version"] {
-            (name, version) = (title, implementation)
-        } else if let symbolic = main["Bundle-SymbolicName"], let bundle = main["Bundle-Version"] {
-            let bare = symbolic.split(separator: ";").first.map { ControlFields.trim($0) } ?? symbolic
-            (name, version) = (bare, bundle)
-        }
-        guard let name, let version, !name.isEmpty, !version.isEmpty else { return nil }
-        let qualified = main["Implementation-Vendor-Id"].map { $0 + ":" + name } ?? name
-        return PackageRecord(name: qualified, version: version, type: .maven)
     }
 }

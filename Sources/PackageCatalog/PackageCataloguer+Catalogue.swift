@@ -4,8 +4,10 @@ import SpoolscanCore
 
 extension PackageCataloguer {
     /// The OS and packages of `image`'s final filesystem: a captured file counts only when the
-    /// final view shows the version of its path that its layer wrote; each package is
-    /// attributed to that layer. Throws only when the image uses a layer this cataloguer did
+    /// final view shows the version of its path that its layer wrote. Each package is
+    /// attributed to that layer, or, when lower layers wrote earlier versions of the same file
+    /// listing the same package (a rewritten dpkg/apk/rpm database), to the lowest of them
+    /// (see ``LayerAttribution``). Throws only when the image uses a layer this cataloguer did
     /// not see (it was not attached to the read that produced the image).
     public func catalogue(image: ReadImage) throws(SpoolscanError) -> CatalogueResult {
         for layer in image.layers where !streams.contains(layer.streamID) {
@@ -19,10 +21,11 @@ extension PackageCataloguer {
 
         var packages: [Package] = []
         var warnings: [String] = []
-        var foundRPMDatabase = false
+        // rpm ≥ 4.16 migrates a Berkeley DB to SQLite; a leftover Packages file is stale then.
+        let hasSQLiteRPM = captured.keys.contains { RpmCataloguer.sqlitePaths.contains($0.path) && view.visibleLayer(of: $0) != nil }
         for (key, content) in captured {
             guard case .records(let records) = content, let index = view.visibleLayer(of: key) else { continue }
-            if RpmCataloguer.sqlitePaths.contains(key.path) { foundRPMDatabase = true }
+            if hasSQLiteRPM, RpmCataloguer.berkeleyPaths.contains(key.path) { continue }
             let history = view.lowerVersions(of: key.path, below: index)
             for var record in records {
                 if record.type == .deb, record.licenses.isEmpty {
@@ -35,11 +38,6 @@ extension PackageCataloguer {
         }
         for (key, messages) in fileWarnings where view.visibleLayer(of: key) != nil {
             warnings += messages.map { key.path + ": " + $0 }
-        }
-        if !foundRPMDatabase {
-            for path in RpmCataloguer.berkeleyPaths where image.filesystem.node(at: path)?.entry.kind == .regular {
-                warnings.append(path + ": Berkeley DB rpm database not supported; rpm packages not listed")
-            }
         }
         warnings += view.resolveWarnings
         packages.sort(by: Self.order)

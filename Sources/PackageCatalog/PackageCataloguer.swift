@@ -50,9 +50,10 @@ public final class PackageCataloguer: LayerVisitor {
         captured[key] = nil
         fileWarnings[key] = nil
         if role == .binaryCandidate {
-            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes, expectedSize: entry.size) { [unowned self] records, warning in
-                if let records, !records.isEmpty { captured[key] = .records(records) }
-                if let warning { warn(key, warning) }
+            return BinarySink(cap: limits.maxCapturedFileBytes, maxModInfo: limits.maxMetadataBytes,
+                              expectedSize: entry.size) { [weak self] records, warning in
+                if let records, !records.isEmpty { self?.captured[key] = .records(records) }
+                if let warning { self?.warn(key, warning) }
             }
         }
         let cap = role.cap(general: limits.maxCapturedFileBytes)
@@ -60,12 +61,12 @@ public final class PackageCataloguer: LayerVisitor {
             if role != .dpkgCopyright { warn(key, "larger than \(cap) bytes; not catalogued") }
             return nil
         }
-        return CapturingSink(cap: cap, expectedSize: entry.size) { [unowned self] bytes, complete in
+        return CapturingSink(cap: cap, expectedSize: entry.size) { [weak self] bytes, complete in
             guard complete else {
-                if role != .dpkgCopyright { warn(key, "larger than \(cap) bytes or unreadable; not catalogued") }
+                if role != .dpkgCopyright { self?.warn(key, "larger than \(cap) bytes or unreadable; not catalogued") }
                 return
             }
-            take(bytes, role: role, key: key)
+            self?.take(bytes, role: role, key: key)
         }
     }
 
@@ -87,9 +88,9 @@ public final class PackageCataloguer: LayerVisitor {
             captured[key] = .records(records)
         case .apk:
             captured[key] = .records(ApkCataloguer.parse(bytes))
-        case .rpmSQLite:
+        case .rpmSQLite, .rpmBerkeleyDB:
             do {
-                let result = try RpmCataloguer.parse(sqlite: bytes)
+                let result = role == .rpmSQLite ? try RpmCataloguer.parse(sqlite: bytes) : try RpmCataloguer.parse(berkeleyDB: bytes)
                 captured[key] = .records(result.records)
                 result.warnings.forEach { warn(key, $0) }
             } catch {
@@ -107,7 +108,8 @@ public final class PackageCataloguer: LayerVisitor {
             var javaLimits = JavaArchiveCataloguer.Limits()
             javaLimits.maxExpandedBytes = max(limits.maxCapturedFileBytes, 1 << 20)
             javaLimits.maxMetadataBytes = min(javaLimits.maxMetadataBytes, limits.maxMetadataBytes)
-            let result = JavaArchiveCataloguer.parse(bytes, limits: javaLimits)
+            let result = JavaArchiveCataloguer.parse(bytes, fileName: String(key.path.split(separator: "/").last ?? ""),
+                                                     limits: javaLimits)
             if !result.records.isEmpty { captured[key] = .records(result.records) }
             result.warnings.forEach { warn(key, $0) }
         case .binaryCandidate:

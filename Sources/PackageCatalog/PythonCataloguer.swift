@@ -1,9 +1,11 @@
-/// Installed Python distributions: `*.dist-info/METADATA`, `*.egg-info/PKG-INFO` and
-/// `*.egg-info` files (core metadata: an RFC 822 header block).
+/// Installed Python distributions: `*.dist-info/METADATA`, `*.egg-info/PKG-INFO`,
+/// `*.egg-info` files and zipped-egg folders' `*.egg/EGG-INFO/PKG-INFO` (core metadata: an
+/// RFC 822 header block).
 public enum PythonCataloguer {
     /// True for a core-metadata file of an installed distribution.
     static func isMetadataPath(_ path: String) -> Bool {
         path.hasSuffix(".dist-info/METADATA") || path.hasSuffix(".egg-info/PKG-INFO") || path.hasSuffix(".egg-info")
+            || path.hasSuffix(".egg/EGG-INFO/PKG-INFO")
     }
 
     /// The distribution described by a core-metadata file, or nil without `Name` and `Version`.

@@ -8,8 +8,9 @@ import ScanReport
         Fixtures.sharedFolder.map { $0 + "/images/rootfs/alpine-minirootfs-3.20.3-x86_64.tar.gz" }
     }
 
-    @Test func realAlpineDatabase() throws {
-        guard let rootfs = Self.rootfs else {
+    @Test(arguments: ["3.20.3", "3.7.3"])
+    func realAlpineDatabase(release: String) throws {
+        guard let rootfs = Fixtures.sharedFolder.map({ $0 + "/images/rootfs/alpine-minirootfs-\(release)-x86_64.tar.gz" }) else {
             print("skipped: ../shared/images/rootfs is absent (the shared data folder is not part of a clone)")
             return
         }
@@ -21,12 +22,12 @@ import ScanReport
         #expect(records.map(\.name) == names)
         #expect(records.count >= 10)
         let musl = try #require(records.first { $0.name == "musl" })
-        #expect(musl.version.hasPrefix("1.2.5-r"))
+        #expect(musl.version.hasPrefix(release == "3.7.3" ? "1.1.18-r" : "1.2.5-r"))
         #expect(musl.arch == "x86_64")
         #expect(musl.sourceName == "musl")
         #expect(musl.licenses == ["MIT"])
-        let ssl = try #require(records.first { $0.name == "libssl3" })
-        #expect(ssl.sourceName == "openssl")
+        let ssl = try #require(records.first { $0.name == (release == "3.7.3" ? "libressl2.6-libssl" : "libssl3") })
+        #expect(ssl.sourceName == (release == "3.7.3" ? "libressl" : "openssl"))
     }
 
     @Test func wholeAlpineRootfsThroughTheVisitor() throws {

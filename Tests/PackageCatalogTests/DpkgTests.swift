@@ -9,7 +9,9 @@ import ScanReport
             print("skipped: this machine has no dpkg database or dpkg-query")
             return
         }
+        let started = ContinuousClock.now
         let records = DpkgCataloguer.parse(status)
+        print("dpkg status: \(status.count) bytes, \(records.count) packages parsed in \(ContinuousClock.now - started)")
         let installed = query.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
             .filter { $0.first?.hasPrefix("i") == true || $0.first?.hasPrefix("h") == true }
         #expect(records.count == installed.count)

@@ -102,6 +102,24 @@ import SpoolscanCore
                           "var/lib/rpm/rpmdb.sqlite", "opt/app.jar"])
     }
 
+    @Test func emptyFilesOfEveryKind() throws {
+        var layer = TestImage.Layer()
+        for path in ["etc/os-release", "var/lib/dpkg/status", "var/lib/dpkg/status.d/x", "usr/share/doc/x/copyright",
+                     "lib/apk/db/installed", "var/lib/rpm/rpmdb.sqlite", "var/lib/rpm/Packages", "a.dist-info/METADATA",
+                     "node_modules/a/package.json", "a.jar", "specifications/a.gemspec", "vendor/composer/installed.json"] {
+            layer.file(path, [UInt8]())
+        }
+        layer.file("bin/empty", [UInt8](), mode: 0o755)
+        let cataloguer = PackageCataloguer()
+        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
+        #expect(result.os?.version == "unknown", "a status.d folder still says distroless Debian")
+        #expect(result.packages.isEmpty)
+        #expect(result.warnings.map { String($0.prefix { $0 != ":" }) } == [
+            "a.dist-info/METADATA", "a.jar", "node_modules/a/package.json", "specifications/a.gemspec",
+            "var/lib/rpm/Packages", "var/lib/rpm/rpmdb.sqlite", "vendor/composer/installed.json",
+        ])
+    }
+
     @Test func hiddenFileWarningsAreNotReported() throws {
         var base = TestImage.Layer()
         base.file("srv/node_modules/broken/package.json", "{")
@@ -112,11 +130,22 @@ import SpoolscanCore
         #expect(result.warnings.isEmpty)
     }
 
-    @Test func berkeleyRPMDatabaseIsReportedAsUnsupported() throws {
-        var layer = TestImage.Layer()
-        layer.file("var/lib/rpm/Packages", [0, 0, 0, 0, 0x61, 0x15, 0x06, 0x00])
+    @Test func berkeleyAndSQLiteRPMDatabases() throws {
+        var base = TestImage.Layer()
+        base.file("etc/centos-release", "CentOS Linux release 7.9.2009 (Core)\n")
+        base.file("var/lib/rpm/Packages", try Fixtures.bytes("rpmdb-bdb-4096.Packages"))
         let cataloguer = PackageCataloguer()
-        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
-        #expect(result.warnings == ["var/lib/rpm/Packages: Berkeley DB rpm database not supported; rpm packages not listed"])
+        let old = TestImage(layers: [base])
+        let result = try cataloguer.catalogue(image: old.feed(cataloguer))
+        #expect(result.packages.map(\.purl) == [
+            "pkg:rpm/centos/spoolscan-fixture-hello@1.2.3-4.fc40?arch=noarch&distro=centos-7.9.2009&epoch=2",
+            "pkg:rpm/centos/spoolscan-fixture-lib@0.9-1?arch=x86_64&distro=centos-7.9.2009",
+        ])
+        #expect(result.packages.allSatisfy { $0.paths == ["var/lib/rpm/Packages"] })
+        var migrated = base
+        migrated.file("var/lib/rpm/rpmdb.sqlite", try Fixtures.bytes("rpmdb.sqlite"))
+        let second = PackageCataloguer()
+        let both = try second.catalogue(image: TestImage(layers: [migrated]).feed(second))
+        #expect(both.packages.map(\.paths) == [["var/lib/rpm/rpmdb.sqlite"], ["var/lib/rpm/rpmdb.sqlite"]])
     }
 }

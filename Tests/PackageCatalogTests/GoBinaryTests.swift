@@ -55,7 +55,7 @@ import ScanReport
         var bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46] + [UInt8](repeating: 0, count: 12)
         bytes += GoBuildInfo.magic + [8, 0] + [UInt8](repeating: 0x11, count: 16)
         TestImage.write(bytes, to: legacy, chunkSize: 5)
-        #expect(warning?.contains("pre-1.18") == true)
+        #expect(warning?.contains("pre-1.18") == true, "no program headers to follow the pointers")
 
         var records: [PackageRecord]? = []
         let truncated = BinarySink(cap: 1 << 20, maxModInfo: 1 << 20) { found, _ in records = found }

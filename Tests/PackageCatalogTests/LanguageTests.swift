@@ -24,18 +24,23 @@ import ScanReport
         var checked = 0
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names where name.hasSuffix(".dist-info") {
-                guard let bytes = Fixtures.machineFile(folder + "/" + name + "/METADATA") else { continue }
+            for name in names where name.hasSuffix(".dist-info") || name.hasSuffix(".egg-info") {
+                let path = folder + "/" + name
+                let bytes = Fixtures.machineFile(path + (name.hasSuffix(".dist-info") ? "/METADATA" : "/PKG-INFO"))
+                    ?? Fixtures.machineFile(path)
+                var stem = String(name.dropLast(name.hasSuffix(".dist-info") ? ".dist-info".count : ".egg-info".count))
+                if let python = stem.range(of: "-py", options: .backwards) { stem = String(stem[..<python.lowerBound]) }
+                guard let bytes, stem.contains("-") else { continue }
                 let record = try #require(PythonCataloguer.parse(bytes), "\(name)")
-                // dist-info folders are named NAME-VERSION with the name's separators as `_`.
-                let stem = String(name.dropLast(".dist-info".count))
+                // Folders are named NAME-VERSION with the name's separators as `_`.
                 #expect(stem.hasSuffix("-" + record.version), "\(name) vs \(record.version)")
                 #expect(PackageURL.normalisedPythonName(String(stem.dropLast(record.version.count + 1)))
                         == PackageURL.normalisedPythonName(record.name))
                 checked += 1
             }
         }
-        if checked == 0 { print("skipped: no dist-info folders on this machine") }
+        if checked == 0 { print("skipped: no dist-info or egg-info metadata on this machine") }
+        print("checked \(checked) installed Python distributions")
     }
 
     @Test func npmPackagesAndPaths() throws {

@@ -25,8 +25,14 @@ import ScanReport
         let fed = Date()
         let result = try cataloguer.catalogue(image: image)
         let done = Date()
-        print("rootfs: \(fileCount) files, \(layer.contents.values.reduce(0) { $0 + $1.count }) bytes; visit \(fed.timeIntervalSince(started)) s, catalogue \(done.timeIntervalSince(fed)) s; \(result.packages.count) packages, \(result.packages.filter { !$0.licenses.isEmpty }.count) with licences")
+        let bytes = layer.contents.values.reduce(0) { $0 + $1.count }
+        let licensed = result.packages.filter { !$0.licenses.isEmpty }.count
+        print("rootfs: \(fileCount) files, \(bytes) bytes; visit \(fed.timeIntervalSince(started)) s, "
+              + "catalogue \(done.timeIntervalSince(fed)) s; \(result.packages.count) packages, \(licensed) with licences")
 
+        if let out = ProcessInfo.processInfo.environment["SPOOLSCAN_CATALOGUE_OUT"] {
+            try JSONEncoder().encode(result.packages).write(to: URL(fileURLWithPath: out))
+        }
         // dpkg-query over the same status file, in a scratch admin folder.
         let admin = FileManager.default.temporaryDirectory.appendingPathComponent("dpkg-admin-\(getpid())")
         try FileManager.default.createDirectory(at: admin.appendingPathComponent("info"), withIntermediateDirectories: true)
@@ -41,6 +47,56 @@ import ScanReport
         #expect(result.os?.version == debianVersion.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(result.packages.allSatisfy { $0.purl.hasPrefix("pkg:deb/debian/") && $0.purl.contains("distro=debian-12") })
         #expect(result.packages.filter { !$0.licenses.isEmpty }.count > result.packages.count / 3)
+    }
+
+    /// Any root filesystem tar (`SPOOLSCAN_ROOTFS_TAR`): the inventory goes to
+    /// `SPOOLSCAN_CATALOGUE_OUT` as JSON for side-by-side comparison with other scanners.
+    @Test func anyRootfsInventory() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let tar = environment["SPOOLSCAN_ROOTFS_TAR"], let out = environment["SPOOLSCAN_CATALOGUE_OUT"] else {
+            print("skipped: set SPOOLSCAN_ROOTFS_TAR and SPOOLSCAN_CATALOGUE_OUT to inventory a root filesystem tar")
+            return
+        }
+        var layer = TestImage.Layer()
+        for (entry, bytes) in try ArchiveHelpers.readTar(tar) {
+            layer.entries.append(entry)
+            if entry.kind == .regular { layer.contents[entry.path] = bytes }
+        }
+        let cataloguer = PackageCataloguer()
+        let result = try cataloguer.catalogue(image: TestImage(layers: [layer]).feed(cataloguer))
+        try JSONEncoder().encode(result.packages).write(to: URL(fileURLWithPath: out))
+        print("inventory: \(result.packages.count) packages, \(result.warnings.count) warnings: \(result.warnings.prefix(5))")
+        #expect(!result.packages.isEmpty)
+    }
+
+    /// Streams one executable (`SPOOLSCAN_SCAN_BINARY`) through the ELF sink and reports the rate.
+    @Test func binaryScanRate() throws {
+        guard let path = ProcessInfo.processInfo.environment["SPOOLSCAN_SCAN_BINARY"],
+              let bytes = Fixtures.machineFile(path) else {
+            print("skipped: set SPOOLSCAN_SCAN_BINARY to an executable to measure the ELF scan rate")
+            return
+        }
+        var found: [PackageRecord]?
+        var warning: String?
+        var fed = 0
+        final class Counting: FileSink {
+            let inner: FileSink
+            var count = 0
+            init(_ inner: FileSink) { self.inner = inner }
+            func write(_ chunk: UnsafeRawBufferPointer) -> Bool { count += chunk.count; return inner.write(chunk) }
+            func finish(complete: Bool) { inner.finish(complete: complete) }
+        }
+        let sink = Counting(BinarySink(cap: 64 << 20, maxModInfo: 16 << 20, expectedSize: Int64(bytes.count)) { records, message in
+            found = records
+            warning = message
+        })
+        let started = Date()
+        TestImage.write(bytes, to: sink, chunkSize: 1 << 20)
+        let seconds = Date().timeIntervalSince(started)
+        fed = sink.count
+        print("binary: \(bytes.count) bytes, \(fed) read in \(seconds) s (\(Double(fed) / seconds / 1e6) MB/s); "
+              + "\(found?.count ?? 0) packages, warning \(warning ?? "none")")
+        #expect(fed > 0)
     }
 
     @Test func classifyingPathsIsCheap() {

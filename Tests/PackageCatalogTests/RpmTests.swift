@@ -63,4 +63,27 @@ import ScanReport
         }
         #expect(RpmHeader.splitSourceRPM("java-17-openjdk-17.0.9.0.9-2.el9.src.rpm").0 == "java-17-openjdk")
     }
+
+    @Test(arguments: ["rpmdb-bdb-4096.Packages", "rpmdb-bdb-512.Packages"])
+    func realBerkeleyDBPackagesFile(fixture: String) throws {
+        let sqlite = try RpmCataloguer.parse(sqlite: try Fixtures.bytes("rpmdb.sqlite")).records
+        let result = try RpmCataloguer.parse(berkeleyDB: try Fixtures.bytes(fixture))
+        #expect(result.warnings.isEmpty)
+        #expect(result.records.count == 2)
+        #expect(Set(result.records.map(\.version)) == Set(sqlite.map(\.version)))
+        #expect(result.records.sorted { $0.name < $1.name } == sqlite.sorted { $0.name < $1.name })
+    }
+
+    @Test func corruptBerkeleyDBFiles() throws {
+        let file = try Fixtures.bytes("rpmdb-bdb-512.Packages")
+        #expect(throws: (any Error).self) { try RpmCataloguer.parse(berkeleyDB: Array(file.prefix(100))) }
+        #expect(throws: (any Error).self) { try RpmCataloguer.parse(berkeleyDB: [UInt8](repeating: 0, count: 4096)) }
+        // Cut inside the overflow chains: pages past the end are treated as a broken chain.
+        #expect(throws: (any Error).self) { try RpmCataloguer.parse(berkeleyDB: Array(file.prefix(512 * 5))) }
+        // An overflow page that points back to itself must not loop.
+        var looped = file
+        looped[3 * 512 + 16] = 3
+        looped[3 * 512 + 17] = 0
+        #expect(throws: (any Error).self) { try RpmCataloguer.parse(berkeleyDB: looped) }
+    }
 }

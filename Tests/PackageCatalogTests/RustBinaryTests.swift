@@ -45,3 +45,24 @@ import ScanReport
         #expect(result.warnings.count == 1 && result.warnings[0].hasPrefix("bin/broken: .dep-v0"))
     }
 }
+
+@Suite struct LargeBinaryTests {
+    static func fakeELF(size: Int, marker: String?, at offset: Int) -> [UInt8] {
+        var bytes = ELFSections.magic + [UInt8](repeating: 0x41, count: size - 4)
+        if let marker { bytes.replaceSubrange(offset..<(offset + marker.utf8.count), with: Array(marker.utf8)) }
+        return bytes
+    }
+
+    @Test(arguments: [100, 1020, 1021, 1500, 4000])
+    func onlyLargeRustBinariesWarn(markerOffset: Int) {
+        var warning: String?
+        let rust = BinarySink(cap: 1024, maxModInfo: 1 << 20) { _, message in warning = message }
+        TestImage.write(Self.fakeELF(size: 5000, marker: "/rustc/90b35a6239c3/library/core", at: markerOffset), to: rust, chunkSize: 512)
+        #expect(warning == "Rust binary larger than 1024 bytes not checked for cargo-auditable data")
+
+        var other: String? = "unset"
+        let plain = BinarySink(cap: 1024, maxModInfo: 1 << 20) { _, message in other = message }
+        TestImage.write(Self.fakeELF(size: 5000, marker: nil, at: 0), to: plain, chunkSize: 512)
+        #expect(other == nil)
+    }
+}

@@ -11,12 +11,19 @@ public typealias ReportHook = @Sendable (_ rawReportPath: String, _ finalReportP
 /// The default hooks.
 public enum ReportHooks {
     /// Decodes the raw report, adds the job info and writes it atomically (fsynced).
-    public static let addJobInfo: ReportHook = { raw, final, job in
-        guard let data = FileManager.default.contents(atPath: raw) else {
-            throw SystemCallError("read", raw, ENOENT)
+    public static let addJobInfo: ReportHook = transforming { _ in }
+
+    /// Decodes the raw report, lets `transform` finish it (vulnerability matching plugs in
+    /// here), adds the job info and writes it atomically (fsynced).
+    public static func transforming(_ transform: @escaping @Sendable (inout Report) throws -> Void) -> ReportHook {
+        return { raw, final, job in
+            guard let data = FileManager.default.contents(atPath: raw) else {
+                throw SystemCallError("read", raw, ENOENT)
+            }
+            var report = try ReportCodec.decode(Report.self, from: data)
+            try transform(&report)
+            report.job = job
+            try ReportCodec.writeAtomically(try ReportCodec.encode(report), to: final)
         }
-        var report = try ReportCodec.decode(Report.self, from: data)
-        report.job = job
-        try ReportCodec.writeAtomically(try ReportCodec.encode(report), to: final)
     }
 }

@@ -13,10 +13,11 @@ struct WatchCommand: ParsableCommand {
         """)
 
     @OptionGroup var options: SpoolOptions
+    @OptionGroup var matching: MatchingOptions
 
     func run() throws {
         let logger = options.makeLogger()
-        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, logger: logger)
+        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook, logger: logger)
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking { try await daemon.run() }

@@ -58,7 +58,7 @@ enum SharedData {
     /// `name version` of every package in an apk installed database, parsed independently of
     /// spoolscan's cataloguer.
     static func apkPackages(inRootfs rootfs: String) throws -> Set<String> {
-        let text = try run("/bin/tar", ["-xzOf", path("images/rootfs/" + rootfs), "lib/apk/db/installed"])
+        let text = try run("/bin/tar", ["-xzOf", path("images/rootfs/" + rootfs), "--wildcards", "*lib/apk/db/installed"])
         var result = Set<String>()
         for block in text.components(separatedBy: "\n\n") {
             let lines = block.split(separator: "\n")

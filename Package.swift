@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CArchive", "SpoolscanCore"], path: "Tests/TestSupport"),
 
         .testTarget(name: "SpoolscanCoreTests", dependencies: ["SpoolscanCore"]),
-        .testTarget(name: "ScanReportTests", dependencies: ["ScanReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ScanReportTests", dependencies: ["TestSupport", "ScanReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ImageReaderTests", dependencies: ["TestSupport", "ImageReader", "CArchive", "SpoolscanCore"]),
         .testTarget(name: "PackageCatalogTests", dependencies: ["TestSupport", "PackageCatalog", "ImageReader", "ScanReport", "CArchive"],
                     resources: [.copy("Fixtures")]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ScanReport
+import TestSupport
 
 /// The report model and `schemas/report.schema.json` must agree: every encoded report validates.
 @Suite struct ReportSchemaTests {
@@ -38,11 +39,14 @@ import Testing
         image.misconfigurations = [Misconfiguration(id: "CIS-DI-0001", title: "root", severity: .medium, evidence: ["USER unset"])]
         let artifact = Artifact(path: "spool/done/app.tar", sha256: String(repeating: "0", count: 64), size: 2048,
                                 format: "docker-archive+gzip", images: [image])
-        return Report(createdAt: "2026-11-26T12:00:00Z", artifact: artifact,
+        var report = Report(createdAt: "2026-11-26T12:00:00Z", artifact: artifact,
                       database: DatabaseInfo(path: "/var/lib/spoolscan/advisories.db", builtAt: "2026-11-26T00:00:00Z", schemaVersion: 1,
                                              sources: [DatabaseSource(name: "osv:PyPI", importedAt: "2026-11-26T00:00:00Z", records: 7080)],
                                              matchedAt: "2026-11-26T12:00:00Z"),
                       warnings: ["advisory database is 9 days old"])
+        report.job = JobInfo(name: "app.tar.1", originalName: "app.tar", receivedAt: "2026-11-26T11:59:00Z", attempts: 2,
+                             scanStartedAt: "2026-11-26T11:59:30Z", scanDurationMs: 420)
+        return report
     }
 
     @Test func fullReportValidatesAgainstSchema() throws {

@@ -3,15 +3,15 @@ import Foundation
 /// Validates JSON values against the subset of JSON Schema (2020-12) that
 /// `schemas/report.schema.json` uses: type, properties, required, additionalProperties,
 /// items, enum, pattern, minimum, minLength and local `$ref`s into `$defs`.
-struct JSONSchemaValidator {
+public struct JSONSchemaValidator {
     let root: [String: Any]
 
-    init(schemaData: Data) throws {
+    public init(schemaData: Data) throws {
         root = try JSONSerialization.jsonObject(with: schemaData) as! [String: Any]
     }
 
     /// Every violation, as `path: problem`. Empty when the value conforms.
-    func validate(_ value: Any) -> [String] {
+    public func validate(_ value: Any) -> [String] {
         var errors: [String] = []
         check(value, against: root, at: "$", errors: &errors)
         return errors
@@ -76,4 +76,12 @@ struct JSONSchemaValidator {
 
     /// JSONSerialization gives booleans as NSNumbers whose Objective-C type is `c`.
     private func isBool(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
+}
+
+extension JSONSchemaValidator {
+    /// The validator for `schemas/report.schema.json` of this package.
+    public static func reportSchema() throws -> JSONSchemaValidator {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try JSONSchemaValidator(schemaData: Data(contentsOf: root.appendingPathComponent("schemas/report.schema.json")))
+    }
 }

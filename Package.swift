@@ -38,8 +38,7 @@ let package = Package(
         // The advisory database, version comparison and vulnerability matching.
         .target(name: "Advisories", dependencies: ["ScanReport", "SQLiteDB", "CArchive", "SpoolscanCore"]),
         // Secret, malware and misconfiguration detectors.
-        .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"],
-                resources: [.copy("Rules")]),
+        .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
         .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ScanReport", "SpoolscanCore"]),
         // The spool queue, worker pool and inotify watcher.

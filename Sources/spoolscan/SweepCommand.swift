@@ -33,7 +33,10 @@ struct SweepCommand: ParsableCommand {
     /// Re-matches done/*.report.json without opening any image.
     private func rematchDone() throws {
         guard let path = matching.databasePath else {
-            throw failDB(SpoolscanError(.dbMissing, "--rematch needs --db or a database at \(AdvisoryDatabase.defaultPath())"))
+            // Reports already carry a "no advisory database" warning; say it here too, but a
+            // host without a database yet is no failure of the sweep.
+            FileHandle.standardError.write(Data("spoolscan: \(SpoolscanError(.dbMissing, "rematch skipped: no --db and nothing at \(AdvisoryDatabase.defaultPath())"))\n".utf8))
+            return
         }
         let result: ReportRematcher.Result
         do {

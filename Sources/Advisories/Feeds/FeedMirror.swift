@@ -13,6 +13,9 @@ public struct FeedMirror: Sendable {
 
     public init(location: String) { self.location = location }
 
+    /// OSV's public export (`<Ecosystem>/all.zip`), the default for `db update`.
+    public static let osvBucket = "https://osv-vulnerabilities.storage.googleapis.com"
+
     /// Imports the mirror's feeds into the database at `databasePath`.
     public func update(databasePath: String) throws(SpoolscanError) -> AdvisoryImporter.Result {
         if location.hasPrefix("http://") || location.hasPrefix("https://") {

@@ -11,6 +11,7 @@ public struct FeedMirror: Sendable {
     /// Folder path or `http://` / `https://` URL.
     public let location: String
 
+    /// A mirror at `location`: a folder path or an http(s) URL.
     public init(location: String) { self.location = location }
 
     /// OSV's public export (`<Ecosystem>/all.zip`), the default for `db update`.

@@ -9,8 +9,8 @@ struct DBUpdateCommand: ParsableCommand {
         abstract: "Update the database from a mirror folder or URL laid out as <Ecosystem>/all.zip, alpine-secdb/v3.N/*.json, debian-tracker.json."
     )
 
-    @Option(name: .customLong("from"), help: "Mirror folder or http(s) URL.")
-    var from: String
+    @Option(name: .customLong("from"), help: "Mirror folder or http(s) URL (default: OSV's public bucket, which has the <Ecosystem>/all.zip layout).")
+    var from: String = FeedMirror.osvBucket
 
     @OptionGroup var database: DatabasePathOption
 

@@ -23,7 +23,10 @@ struct VersionTableTests {
         for (a, b, expected) in rows {
             let got = comparator.compare(a, b).signum()
             let reverse = comparator.compare(b, a).signum()
-            if got != expected || reverse != -expected { failures.append("\(a) vs \(b): want \(expected), got \(got)/\(reverse)") }
+            let pinned = comparator.pinned(a)(b).signum()
+            if got != expected || reverse != -expected || pinned != expected {
+                failures.append("\(a) vs \(b): want \(expected), got \(got)/\(reverse)/pinned \(pinned)")
+            }
         }
         #expect(failures.isEmpty, "\(name): \(failures.count) of \(rows.count) wrong:\n\(failures.prefix(25).joined(separator: "\n"))")
     }

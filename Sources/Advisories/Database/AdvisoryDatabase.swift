@@ -23,6 +23,9 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         do { db = try SQLiteDatabase(path: path, mode: .readOnly) } catch {
             throw SpoolscanError(.dbCorrupt, "\(path): \(error.message)")
         }
+        // Imports never write this file (they rename a new one over it), so the shared lock can be
+        // kept for the connection's life instead of being taken per query; pages are memory-mapped.
+        try? db.execute("PRAGMA locking_mode = EXCLUSIVE; PRAGMA mmap_size = 268435456;")
         guard let version = AdvisorySchema.storedVersion(db) else {
             throw SpoolscanError(.dbCorrupt, "\(path): not an advisory database")
         }

@@ -14,6 +14,7 @@ public struct AdvisoryImporter: Sendable {
     /// Where the database lives.
     public let databasePath: String
 
+    /// An importer for the database at `databasePath` (created, with its folder, if missing).
     public init(databasePath: String) { self.databasePath = databasePath }
 
     /// The outcome of one import.

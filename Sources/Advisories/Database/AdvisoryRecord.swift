@@ -13,6 +13,7 @@ public struct AdvisoryRecord: Sendable, Equatable {
     public var cvssVectors: [String]
     public var references: [String]
     public var modified: String?
+    /// What the advisory says about each package it covers.
     public var affected: [AffectedPackage]
 
     public init(id: String, source: String, aliases: [String] = [], summary: String? = nil,
@@ -26,6 +27,7 @@ public struct AdvisoryRecord: Sendable, Equatable {
 
 /// What an advisory says about one package in one ecosystem (and distribution release).
 public struct AffectedPackage: Sendable, Equatable {
+    /// The ecosystem the package belongs to.
     public var ecosystem: Ecosystem
     /// Distribution release (`12`, `3.7`), empty for language ecosystems.
     public var release: String
@@ -34,6 +36,7 @@ public struct AffectedPackage: Sendable, Equatable {
     /// What an unfixed match reports: `affected`, `will_not_fix`, `fix_deferred`; or
     /// `not_affected` / `undetermined`, which never produce a finding.
     public var status: AdvisoryStatus
+    /// Affected version ranges (OSV `ECOSYSTEM`/`SEMVER` ranges; distribution feeds become `introduced 0, fixed X`).
     public var ranges: [VersionRange]
     /// Exact affected versions (OSV `versions`).
     public var versions: [String]

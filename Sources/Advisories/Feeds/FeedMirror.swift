@@ -11,7 +11,11 @@ public struct FeedMirror: Sendable {
     /// Folder path or `http://` / `https://` URL.
     public let location: String
 
+    /// A mirror at `location`: a folder path or an http(s) URL.
     public init(location: String) { self.location = location }
+
+    /// OSV's public export (`<Ecosystem>/all.zip`), the default for `db update`.
+    public static let osvBucket = "https://osv-vulnerabilities.storage.googleapis.com"
 
     /// Imports the mirror's feeds into the database at `databasePath`.
     public func update(databasePath: String) throws(SpoolscanError) -> AdvisoryImporter.Result {

@@ -7,27 +7,45 @@ enum RangeEvaluator {
     /// the Go comparator, which reads OSV's `v`-less Go versions). `versions` are exact matches.
     static func evaluate(_ version: String, ranges: [VersionRange], versions: String,
                          comparator: any VersionComparator, semver: any VersionComparator) -> Verdict {
+        evaluate(Pinned(version, comparator), ranges: ranges, versions: versions, semver: Pinned(version, semver))
+    }
+
+    /// The installed version with its comparator, parsed once (``VersionComparator/pinned(_:)``).
+    struct Pinned {
+        let version: String
+        let comparator: any VersionComparator
+        /// `compare(version, other)`.
+        let against: (String) -> Int
+        init(_ version: String, _ comparator: any VersionComparator) {
+            self.version = version
+            self.comparator = comparator
+            against = comparator.pinned(version)
+        }
+    }
+
+    /// As above, for a version already pinned to the ecosystem's and the SemVer comparator.
+    static func evaluate(_ pinned: Pinned, ranges: [VersionRange], versions: String, semver: Pinned) -> Verdict {
         var hit = false
         var fixed: String?
         for range in ranges {
-            let cmp = range.kind == .semver ? semver : comparator
-            if case .affected(let fix) = evaluate(version, range: range, comparator: cmp) {
+            if case .affected(let fix) = evaluate(range.kind == .semver ? semver : pinned, range: range) {
                 hit = true
                 if fixed == nil { fixed = fix }
             }
         }
-        if !hit && !versions.isEmpty { hit = listed(version, in: versions, comparator: comparator) }
+        if !hit && !versions.isEmpty { hit = listed(pinned, in: versions) }
         return hit ? .affected(fixed: fixed) : .notAffected
     }
 
     /// Whether `version` equals one of the encoded `versions` under `comparator`. Versions lists
     /// can hold hundreds of entries: an entry is only compared when its leading number equals the
     /// version's (equal versions in every scheme here share it, e.g. `1.0` and `1.0.0`).
-    static func listed(_ version: String, in versions: String, comparator: any VersionComparator) -> Bool {
+    static func listed(_ pinned: Pinned, in versions: String) -> Bool {
+        let version = pinned.version
         let lead = leadingNumber(Substring(version))
         for entry in RangeCodec.splitUTF8(versions, 0x1F) {
             if entry == version { return true }
-            if leadingNumber(Substring(entry)) == lead && comparator.compare(entry, version) == 0 { return true }
+            if leadingNumber(Substring(entry)) == lead && pinned.against(entry) == 0 { return true }
         }
         return false
     }
@@ -45,11 +63,16 @@ enum RangeEvaluator {
     /// version is affected when the last event at or below it is an `introduced` (a `last_affected`
     /// event only ends the range above its version); `limit` events cap the whole range.
     static func evaluate(_ version: String, range: VersionRange, comparator: any VersionComparator) -> Verdict {
+        evaluate(Pinned(version, comparator), range: range)
+    }
+
+    static func evaluate(_ pinned: Pinned, range: VersionRange) -> Verdict {
+        let comparator = pinned.comparator
         var events: [(order: Int, value: String, event: VersionRange.Event)] = []
         for event in range.events {
             switch event {
             case .limit(let limit):
-                if limit != "*" && comparator.compare(version, limit) >= 0 { return .notAffected }
+                if limit != "*" && pinned.against(limit) >= 0 { return .notAffected }
             case .introduced(let v): events.append((0, v, event))
             case .fixed(let v): events.append((1, v, event))
             case .lastAffected(let v): events.append((2, v, event))
@@ -67,7 +90,7 @@ enum RangeEvaluator {
         var affected = false
         var lastApplied = -1
         for (index, entry) in events.enumerated() {
-            let c = entry.order == 0 && entry.value == "0" ? 1 : comparator.compare(version, entry.value)
+            let c = entry.order == 0 && entry.value == "0" ? 1 : pinned.against(entry.value)
             switch entry.event {
             case .introduced: if c >= 0 { affected = true; lastApplied = index }
             case .fixed: if c >= 0 { affected = false; lastApplied = index }

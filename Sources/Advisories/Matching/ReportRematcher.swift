@@ -6,9 +6,12 @@ import SpoolscanCore
 /// `*.report.json` is decoded, its images' packages matched again, `database` and the stale
 /// warning refreshed, and the file replaced atomically.
 public struct ReportRematcher: Sendable {
+    /// The matcher (and so the database) reports are matched with.
     public let matcher: VulnerabilityMatcher
+    /// Age in days after which the database is stale (a warning in each report).
     public let maxAgeDays: Int
 
+    /// A rematcher using `matcher`; `maxAgeDays` as ``AdvisoryDatabase/staleWarning(maxAgeDays:now:)``.
     public init(matcher: VulnerabilityMatcher, maxAgeDays: Int = 7) {
         self.matcher = matcher
         self.maxAgeDays = maxAgeDays

@@ -6,6 +6,10 @@
 public struct GoVersionComparator: VersionComparator {
     public init() {}
     public var scheme: String { "go" }
+    public func pinned(_ version: String) -> (String) -> Int {
+        guard let v = Self.parse(version) else { return { self.compare(version, $0) } }
+        return { other in Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1 }
+    }
 
     public func compare(_ a: String, _ b: String) -> Int {
         switch (Self.parse(a), Self.parse(b)) {

@@ -161,6 +161,10 @@ struct Scanner440 {
 public struct PEP440VersionComparator: VersionComparator {
     public init() {}
     public var scheme: String { "pep440" }
+    public func pinned(_ version: String) -> (String) -> Int {
+        guard let v = PEP440Version(version) else { return { self.compare(version, $0) } }
+        return { other in PEP440Version(other).map { PEP440Version.compare(v, $0) } ?? 1 }
+    }
     public func compare(_ a: String, _ b: String) -> Int {
         switch (PEP440Version(a), PEP440Version(b)) {
         case let (x?, y?): return PEP440Version.compare(x, y)

@@ -72,6 +72,11 @@ public struct SemverVersionComparator: VersionComparator {
     public let caseInsensitive: Bool
     public init(caseInsensitive: Bool = false) { self.caseInsensitive = caseInsensitive }
     public var scheme: String { caseInsensitive ? "nuget" : "semver" }
+    public func pinned(_ version: String) -> (String) -> Int {
+        guard let v = SemanticVersion(version) else { return { self.compare(version, $0) } }
+        let caseInsensitive = self.caseInsensitive
+        return { other in SemanticVersion(other).map { SemanticVersion.compare(v, $0, caseInsensitive: caseInsensitive) } ?? 1 }
+    }
 
     public func compare(_ a: String, _ b: String) -> Int {
         switch (SemanticVersion(a), SemanticVersion(b)) {

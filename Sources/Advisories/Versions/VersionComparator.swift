@@ -9,9 +9,13 @@ public protocol VersionComparator: Sendable {
     var scheme: String { get }
     /// Compares `a` with `b`: negative, zero or positive.
     func compare(_ a: String, _ b: String) -> Int
+    /// `compare(version, other)` for many `other`s, with `version` parsed once where the scheme allows.
+    func pinned(_ version: String) -> (String) -> Int
 }
 
 extension VersionComparator {
+    public func pinned(_ version: String) -> (String) -> Int { { self.compare(version, $0) } }
+
     /// `a < b` under this scheme.
     public func less(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 }

@@ -84,6 +84,7 @@ struct SecretStreamTests {
         #expect(SecretValueFilter.redact("abc") == "a****")
         #expect(SecretValueFilter.redact("abcdefg") == "abc****")
         #expect(SecretValueFilter.redact("abcdefgh") == "abcd****")
+        #expect(SecretValueFilter.redact("\nMIIEvQIBADANBgkqhkiG") == "MIIE****")
         #expect(SecretValueFilter.redact("") == "****")
     }
 

@@ -65,8 +65,10 @@ enum SecretValueFilter {
 
     /// The redacted form kept in findings: the first 4 characters, then `****`. Values shorter
     /// than 8 characters keep at most half of them, so a short password is never shown whole.
+    /// Leading white space (a key body after its PEM header line) is not counted.
     static func redact(_ value: String) -> String {
-        String(value.prefix(min(4, value.count / 2))) + "****"
+        let trimmed = value.drop { $0.isWhitespace || $0.isNewline }
+        return String(trimmed.prefix(min(4, trimmed.count / 2))) + "****"
     }
 }
 

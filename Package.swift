@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "ScanReport", "SpoolscanCore",
+            "ImageScanner", "Spool", "Advisories", "Detectors", "ScanReport", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

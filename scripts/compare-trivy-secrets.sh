@@ -36,7 +36,9 @@ IMG=$WORK/planted.tar
 python3 "$SHARED/tools/mkimage.py" --out "$IMG" --tag planted:1 "$WORK/debian/rootfs-minbase" "$P/l1" "$P/l2"
 echo "image: $IMG ($(( $(stat -c %s "$IMG") / 1048576 )) MiB, 3 layers)"
 t0=$(date +%s.%N); "$BIN" scan "$IMG" --format json > "$WORK/ours.json"; t1=$(date +%s.%N)
-"$TRIVY" image --input "$IMG" --scanners secret --format json --output "$WORK/trivy.json" --quiet --skip-db-update --offline-scan 2>/dev/null || true
+CACHE=$(mktemp -d)  # a fresh cache: trivy otherwise reuses layer results from earlier runs
+"$TRIVY" image --cache-dir "$CACHE" --input "$IMG" --scanners secret --format json --output "$WORK/trivy.json" --quiet --skip-db-update --offline-scan 2>/dev/null || true
+rm -rf "$CACHE"
 t2=$(date +%s.%N)
 python3 - "$WORK/ours.json" "$WORK/trivy.json" "$t0" "$t1" "$t2" "$P/l1" <<'PY'
 import json, os, sys

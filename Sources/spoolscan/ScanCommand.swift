@@ -1,4 +1,5 @@
 import ArgumentParser
+import Detectors
 import Foundation
 import ImageScanner
 import ScanReport
@@ -30,6 +31,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Warn in the report when the advisory database is older than this many days.")
     var maxDbAgeDays: Int = 7
 
+    @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig (default: all).")
+    var scanners: String = "packages,secrets,malware,misconfig"
+
+    @Option(help: "Detector config file (JSON: custom and disabled secret rules, allowed paths, YARA rule folders, deny list; see docs/detectors.md).")
+    var detectorConfig: String?
+
     @OptionGroup var limits: LimitOptions
 
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
@@ -39,7 +46,16 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
-        let options = ScanOptions(limits: limits.scanLimits,
+        let parts = Set(scanners.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let known: Set<String> = ["packages", "secrets", "malware", "misconfig"]
+        guard parts.isSubset(of: known), !parts.isEmpty else {
+            throw ValidationError("--scanners takes a comma-separated list of: \(known.sorted().joined(separator: ", "))")
+        }
+        let wantsDetectors = !parts.isDisjoint(with: ["secrets", "malware", "misconfig"])
+        let detectors = wantsDetectors ? DetectorOptions(
+            secrets: parts.contains("secrets"), malware: parts.contains("malware"),
+            misconfigurations: parts.contains("misconfig"), configFile: detectorConfig) : nil
+        let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
                                   databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
                                   maxDatabaseAgeDays: maxDbAgeDays)
         let report: Report

@@ -3,15 +3,7 @@
 # var/lib/apt/lists) against trivy's secret scan of the same image, in one run.
 # Usage: scripts/bench-secrets-image.sh [WORKDIR]   (needs ../shared and trivy from ../shared/peers/install.sh)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd); WORK=${1:-$ROOT/.build/bench}; SHARED=$ROOT/../shared
-[ -d "$SHARED" ] || { echo "skip: ../shared is absent (it holds the Debian image builder)" >&2; exit 0; }
-TRIVY=${TRIVY:-$HOME/.cache/spoolscan-peers/trivy}
-[ -x "$TRIVY" ] || { echo "trivy not found at $TRIVY: run ../shared/peers/install.sh" >&2; exit 3; }
-BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
-[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
-mkdir -p "$WORK"
-[ -f "$WORK/debian/debian12-minbase.tar" ] || bash "$SHARED/images/build-debian.sh" "$WORK/debian" >/dev/null
+source "$(dirname "$0")/bench-common.sh"
 IMG=$WORK/debian/debian12-minbase.tar
 lists=$(du -sm "$WORK/debian/rootfs-minbase/var/lib/apt/lists" | cut -f1)
 echo "image: $IMG ($(( $(stat -c %s "$IMG") / 1048576 )) MiB; apt lists ${lists} MiB)"

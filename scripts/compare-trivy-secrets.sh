@@ -4,15 +4,7 @@
 # Also times both on the image (the Debian root keeps its ~50 MB apt lists). All planted values are generated
 # here, at random; none is real. Usage: scripts/compare-trivy-secrets.sh [WORKDIR]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$(pwd); WORK=${1:-$ROOT/.build/bench}; SHARED=$ROOT/../shared
-[ -d "$SHARED" ] || { echo "skip: ../shared is absent (it holds the Debian image builder)" >&2; exit 0; }
-TRIVY=${TRIVY:-$HOME/.cache/spoolscan-peers/trivy}
-[ -x "$TRIVY" ] || { echo "trivy not found at $TRIVY: run ../shared/peers/install.sh" >&2; exit 3; }
-BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
-[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
-mkdir -p "$WORK"
-[ -f "$WORK/debian/debian12-minbase.tar" ] || bash "$SHARED/images/build-debian.sh" "$WORK/debian" >/dev/null
+source "$(dirname "$0")/bench-common.sh"
 P=$WORK/planted; rm -rf "$P"; mkdir -p "$P/l1/app" "$P/l1/root" "$P/l1/usr/local/bin" "$P/l2/app"
 python3 - "$P/l1" <<'PY'
 import json, os, random, string, subprocess, sys

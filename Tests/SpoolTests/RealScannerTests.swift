@@ -33,8 +33,7 @@ import TestSupport
             ["sweep", "--spool", harness.spool, "--workers", "2", "--settle-ms", "0"], log: "sweep")
         #expect(status == 0)
         #expect(output.contains("done=12"))
-        let done = harness.artifacts("done")
-        #expect(done.filter { $0.hasSuffix(".tar") }.count == 12)
+        #expect(harness.artifacts("done").count == 12)
         for number in 0..<12 {
             let report = try harness.json("\(harness.spool)/done/app\(number).tar.report.json")
             let artifact = try #require(report["artifact"] as? [String: Any])
@@ -52,5 +51,47 @@ import TestSupport
         #expect((error["code"] as? String)?.hasPrefix("SCAN-00") == true)
         #expect(error["attempts"] as? Int == 1)
         #expect(harness.artifacts("pending").isEmpty && harness.artifacts("in-progress").isEmpty)
+    }
+
+    /// 200 small real images dropped at once into a running daemon with 2 scanner processes:
+    /// every one ends in done/ with its own report, and scans start in order of receipt.
+    @Test func daemonScans200RealImagesInOrderOfReceipt() async throws {
+        let harness = try SpoolHarness()
+        let count = 200
+        for number in 0..<count {
+            try Self.image(number).write(to: "\(harness.spool)/tmp/img\(String(format: "%03d", number)).tar", format: .dockerLegacy)
+        }
+        let daemon = try harness.start(["watch", "--spool", harness.spool, "--workers", "2", "--settle-ms", "0",
+                                        "--log-format", "json"], log: "daemon")
+        try await harness.waitUntil("daemon ready", timeout: 30) {
+            FileManager.default.fileExists(atPath: "\(harness.spool)/.state/slots.json")
+        }
+        for number in 0..<count {
+            let name = "img\(String(format: "%03d", number)).tar"
+            #expect(rename("\(harness.spool)/tmp/\(name)", "\(harness.spool)/pending/\(name)") == 0)
+        }
+        do {
+            try await harness.waitUntil("200 artifacts in done/", timeout: 120) { harness.artifacts("done").count == count }
+        } catch {
+            let states = ["pending", "in-progress", "parsing", "done", "error"].map { "\($0)=\(harness.artifacts($0).count)" }
+            Issue.record("\(error): \(states.joined(separator: " ")); daemon log tail: \(harness.lines("daemon.stderr").suffix(5))")
+            _ = try? await harness.stop(daemon, signal: SIGKILL)
+            return
+        }
+        #expect(try await harness.stop(daemon) == 0)
+        var starts: [(String, String)] = []
+        for number in 0..<count {
+            let name = "img\(String(format: "%03d", number)).tar"
+            let report = try harness.json("\(harness.spool)/done/\(name).report.json")
+            let images = (report["artifact"] as? [String: Any])?["images"] as? [[String: Any]] ?? []
+            let packages = images.first?["packages"] as? [[String: Any]] ?? []
+            #expect(packages.contains { $0["version"] as? String == "1.2.5-r\(number)" }, "\(name) has another image's report")
+            let job = try #require(report["job"] as? [String: Any])
+            starts.append((name, try #require(job["scanStartedAt"] as? String)))
+        }
+        // Receipt order is drop order; with timestamps to the millisecond, starts never go backwards.
+        let outOfOrder = zip(starts, starts.dropFirst()).filter { pair in pair.1.1 < pair.0.1 }
+        #expect(outOfOrder.isEmpty, "scans started out of receipt order: \(outOfOrder.prefix(3))")
+        #expect(harness.artifacts("error").isEmpty && harness.artifacts("pending").isEmpty)
     }
 }

@@ -85,6 +85,7 @@ struct SecretStreamTests {
         #expect(SecretValueFilter.redact("abcdefg") == "abc****")
         #expect(SecretValueFilter.redact("abcdefgh") == "abcd****")
         #expect(SecretValueFilter.redact("\nMIIEvQIBADANBgkqhkiG") == "MIIE****")
+        #expect(SecretValueFilter.redact(#"\nMIIEvQIBADANBgkqhkiG"#) == "MIIE****")
         #expect(SecretValueFilter.redact("") == "****")
     }
 

@@ -65,9 +65,16 @@ enum SecretValueFilter {
 
     /// The redacted form kept in findings: the first 4 characters, then `****`. Values shorter
     /// than 8 characters keep at most half of them, so a short password is never shown whole.
-    /// Leading white space (a key body after its PEM header line) is not counted.
+    /// Leading white space and escaped newlines (a key body after its PEM header line, also
+    /// inside a JSON string) are not counted.
     static func redact(_ value: String) -> String {
-        let trimmed = value.drop { $0.isWhitespace || $0.isNewline }
+        var trimmed = Substring(value)
+        while true {
+            let before = trimmed.count
+            trimmed = trimmed.drop { $0.isWhitespace || $0.isNewline }
+            if trimmed.hasPrefix("\\n") || trimmed.hasPrefix("\\r") { trimmed = trimmed.dropFirst(2) }
+            if trimmed.count == before { break }
+        }
         return String(trimmed.prefix(min(4, trimmed.count / 2))) + "****"
     }
 }

@@ -43,7 +43,8 @@ struct CVSSTests {
         #expect(language.severity == .critical)
         let v4 = SeverityResolver.resolve(osPackage: false, packageSeverity: nil, statedSeverity: "HIGH",
                                           vectors: ["CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"])
-        #expect(v4.severity == .high)
+        #expect(v4.severity == .critical)
+        #expect(v4.cvss?.score == 9.3)
         #expect(v4.cvss?.vector.hasPrefix("CVSS:4.0") == true)
         #expect(SeverityResolver.resolve(osPackage: true, packageSeverity: "not yet assigned", statedSeverity: nil, vectors: []).severity == .unknown)
     }

@@ -1,9 +1,9 @@
 import ScanReport
 
 /// Chooses a finding's severity: the distribution's own rating for OS packages (Debian urgency,
-/// Ubuntu priority) when it has one; else the CVSS v3.x base score computed from the vector; else
-/// the severity the record states in words; else UNKNOWN. The CVSS vector (v3 preferred, else v4,
-/// else v2) is kept with its score where one can be computed.
+/// Ubuntu priority) when it has one; else the CVSS score computed from the vector (v3.x preferred,
+/// else v4.0); else the severity the record states in words; else UNKNOWN. The CVSS vector (v3
+/// preferred, else v4, else v2) is kept with its score where one can be computed.
 enum SeverityResolver {
     /// How a severity was decided, best first.
     enum Basis: Int, Comparable {
@@ -21,9 +21,10 @@ enum SeverityResolver {
         resolve(osPackage: osPackage, packageSeverity: packageSeverity, statedSeverity: statedSeverity, cvss: cvss(vectors))
     }
 
-    /// The vector to keep (v3 preferred, else v4, else the first) with its v3 base score.
+    /// The vector to keep (v3 preferred, else v4, else the first) with its computed score.
     static func cvss(_ vectors: [String]) -> CVSS? {
         if let v3 = vectors.lazy.compactMap({ CVSSv3(vector: $0) }).first { return CVSS(vector: v3.vector, score: v3.baseScore) }
+        if let v4 = vectors.lazy.compactMap({ CVSSv4(vector: $0) }).first { return CVSS(vector: v4.vector, score: v4.baseScore) }
         return (vectors.first { $0.hasPrefix("CVSS:4") } ?? vectors.first).map { CVSS(vector: $0, score: nil) }
     }
 

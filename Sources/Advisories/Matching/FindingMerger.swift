@@ -79,13 +79,19 @@ enum FindingMerger {
         }!
         let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
+        // The first 10 distinct references, in order: later ones are never reported.
         var references: [String] = []
-        for candidate in group { for ref in candidate.advisory.references where !references.contains(ref) { references.append(ref) } }
+        collect: for candidate in group {
+            for ref in candidate.advisory.references where !references.contains(ref) {
+                references.append(ref)
+                if references.count == 10 { break collect }
+            }
+        }
         return Vulnerability(
             id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
-            source: lead.advisory.source, layer: package.layer, references: Array(references.prefix(10)))
+            source: lead.advisory.source, layer: package.layer, references: references)
     }
 }

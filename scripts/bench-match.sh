@@ -29,5 +29,6 @@ for kind in worst typical; do
   for run in 1 2 3; do
     "$BIN" rematch --spool "$WORK/$kind" --db "$WORK/advisories.db"
   done
-  python3 -c "import json; r = json.load(open('$WORK/$kind/done/bench.report.json')); print('findings:', len(r['artifact']['images'][0]['vulnerabilities']))"
+  # The digest of the findings (canonical JSON) shows whether a change to matching changed its results.
+  python3 -c "import json, hashlib; v = json.load(open('$WORK/$kind/done/bench.report.json'))['artifact']['images'][0]['vulnerabilities']; print('findings:', len(v), 'sha256:', hashlib.sha256(json.dumps(v, sort_keys=True).encode()).hexdigest())"
 done

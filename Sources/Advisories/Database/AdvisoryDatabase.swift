@@ -12,6 +12,9 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     private let db: SQLiteDatabase
     private let lock = NSLock()
     private var advisoryCache: [Int64: StoredAdvisory] = [:]
+    /// The chosen CVSS per stored `cvss` column text: many advisories share the same vectors,
+    /// and scoring a vector is the dearest part of reading an advisory.
+    private var cvssCache: [String: CVSS?] = [:]
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
     /// readable advisory database, `DB-005` when its schema version is not this build's.
@@ -102,11 +105,17 @@ public final class AdvisoryDatabase: @unchecked Sendable {
             let statement = try db.cached("SELECT source, id, aliases, summary, severity, cvss, refs FROM advisories WHERE rowid = ?")
             statement.bind(1, rowID)
             guard try statement.step() else { statement.reset(); return nil }
+            let vectors = statement.string(5) ?? ""
+            let cvss: CVSS?
+            if let known = cvssCache[vectors] { cvss = known } else {
+                cvss = SeverityResolver.cvss(RangeCodec.decodeList(vectors))
+                cvssCache[vectors] = cvss
+            }
             let advisory = StoredAdvisory(
                 source: statement.string(0) ?? "", id: statement.string(1) ?? "",
                 aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
                 statedSeverity: statement.string(4),
-                cvss: SeverityResolver.cvss(RangeCodec.decodeList(statement.string(5) ?? "")),
+                cvss: cvss,
                 references: RangeCodec.decodeList(statement.string(6) ?? ""))
             statement.reset()
             advisoryCache[rowID] = advisory

@@ -20,23 +20,45 @@ enum RangeCodec {
 
     static func decode(_ text: String) -> [VersionRange] {
         guard !text.isEmpty else { return [] }
-        return splitUTF8(text, 0x1E).compactMap { part in
-            let fields = splitUTF8(part, 0x1F)
-            guard let first = fields.first, let kind = VersionRange.Kind(rawValue: first) else { return nil }
-            let events: [VersionRange.Event] = fields.dropFirst().compactMap { field in
-                let utf8 = field.utf8
-                guard utf8.count >= 2, utf8.dropFirst().first == UInt8(ascii: ":") else { return nil }
-                let value = String(field.utf8.dropFirst(2))!
-                switch utf8.first {
-                case UInt8(ascii: "i"): return .introduced(value)
-                case UInt8(ascii: "f"): return .fixed(value)
-                case UInt8(ascii: "l"): return .lastAffected(value)
-                case UInt8(ascii: "m"): return .limit(value)
-                default: return nil
+        var text = text
+        return text.withUTF8 { bytes in
+            // One pass over the bytes: ranges end at U+001E, fields at U+001F.
+            var ranges: [VersionRange] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x1E { end += 1 }
+                if let range = decodeRange(UnsafeBufferPointer(rebasing: bytes[start..<end])) { ranges.append(range) }
+                start = end + 1
+            }
+            return ranges
+        }
+    }
+
+    /// One range's bytes: its kind, then `x:value` events (malformed events are skipped).
+    private static func decodeRange(_ bytes: UnsafeBufferPointer<UInt8>) -> VersionRange? {
+        var end = 0
+        while end < bytes.count && bytes[end] != 0x1F { end += 1 }
+        guard let kind = VersionRange.Kind(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self))
+        else { return nil }
+        var events: [VersionRange.Event] = []
+        var start = end + 1
+        while start <= bytes.count {
+            end = start
+            while end < bytes.count && bytes[end] != 0x1F { end += 1 }
+            if end - start >= 2 && bytes[start + 1] == UInt8(ascii: ":") {
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 2)..<end]), as: UTF8.self)
+                switch bytes[start] {
+                case UInt8(ascii: "i"): events.append(.introduced(value))
+                case UInt8(ascii: "f"): events.append(.fixed(value))
+                case UInt8(ascii: "l"): events.append(.lastAffected(value))
+                case UInt8(ascii: "m"): events.append(.limit(value))
+                default: break
                 }
             }
-            return VersionRange(kind: kind, events: events)
+            start = end + 1
         }
+        return VersionRange(kind: kind, events: events)
     }
 
     static func encodeList(_ values: [String]) -> String { values.joined(separator: String(fieldSeparator)) }

@@ -32,25 +32,30 @@ enum FindingMerger {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
+        let idLists = candidates.map { [$0.advisory.id] + $0.advisory.aliases }
         var owner: [String: Int] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            for id in [candidate.advisory.id] + candidate.advisory.aliases {
+        owner.reserveCapacity(idLists.reduce(0) { $0 + $1.count })
+        for (index, ids) in idLists.enumerated() {
+            for id in ids {
                 if let other = owner[id] { parent[root(index)] = root(other) } else { owner[id] = index }
             }
         }
-        var order: [Int] = []
-        var members: [Int: [Candidate]] = [:]
+        // Groups in order of their first member; members in candidate order.
+        var groupOfRoot: [Int: Int] = [:]
+        var groups: [[Int]] = []
         for index in candidates.indices {
             let r = root(index)
-            if members[r] == nil { order.append(r) }
-            members[r, default: []].append(candidates[index])
+            if let g = groupOfRoot[r] { groups[g].append(index) } else { groupOfRoot[r] = groups.count; groups.append([index]) }
         }
-        let groups = order.map { members[$0]! }
-        let groupIDs = groups.map { $0.reduce(into: Set<String>()) { $0.formUnion($1.ids) } }
-        return zip(groups, groupIDs).compactMap { group, ids in
-            guard ids.isDisjoint(with: notAffected) else { return nil }
-            return finding(group, ids: ids, package: package, comparator: comparator)
+        var findings: [Vulnerability] = []
+        findings.reserveCapacity(groups.count)
+        for group in groups {
+            var ids = Set<String>()
+            for index in group { ids.formUnion(idLists[index]) }
+            guard ids.isDisjoint(with: notAffected) else { continue }
+            findings.append(finding(group.map { candidates[$0] }, ids: ids, package: package, comparator: comparator))
         }
+        return findings
     }
 
     private static func finding(_ group: [Candidate], ids: Set<String>, package: Package,
@@ -74,13 +79,19 @@ enum FindingMerger {
         }!
         let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
+        // The first 10 distinct references, in order: later ones are never reported.
         var references: [String] = []
-        for candidate in group { for ref in candidate.advisory.references where !references.contains(ref) { references.append(ref) } }
+        collect: for candidate in group {
+            for ref in candidate.advisory.references where !references.contains(ref) {
+                references.append(ref)
+                if references.count == 10 { break collect }
+            }
+        }
         return Vulnerability(
             id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
-            source: lead.advisory.source, layer: package.layer, references: Array(references.prefix(10)))
+            source: lead.advisory.source, layer: package.layer, references: references)
     }
 }

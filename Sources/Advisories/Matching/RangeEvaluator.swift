@@ -41,13 +41,41 @@ enum RangeEvaluator {
     /// can hold hundreds of entries: an entry is only compared when its leading number equals the
     /// version's (equal versions in every scheme here share it, e.g. `1.0` and `1.0.0`).
     static func listed(_ pinned: Pinned, in versions: String) -> Bool {
-        let version = pinned.version
-        let lead = leadingNumber(Substring(version))
-        for entry in RangeCodec.splitUTF8(versions, 0x1F) {
-            if entry == version { return true }
-            if leadingNumber(Substring(entry)) == lead && pinned.against(entry) == 0 { return true }
+        var version = pinned.version
+        var versions = versions
+        return version.withUTF8 { v in
+            let lead = leadingNumber(v, 0, v.count)
+            let versionASCII = v.allSatisfy { $0 < 0x80 }
+            return versions.withUTF8 { list in
+                // Entries are compared in place; a String is only made for a candidate entry.
+                var start = 0
+                while start <= list.count {
+                    var end = start
+                    var ascii = true
+                    while end < list.count && list[end] != 0x1F { if list[end] >= 0x80 { ascii = false }; end += 1 }
+                    let entry = UnsafeBufferPointer(rebasing: list[start..<end])
+                    if entry.elementsEqual(v) { return true }
+                    if !(ascii && versionASCII),
+                       String(decoding: entry, as: UTF8.self) == pinned.version { return true }   // canonically equal
+                    let number = leadingNumber(entry, 0, entry.count)
+                    if entry[number].elementsEqual(v[lead])
+                        && pinned.against(String(decoding: entry, as: UTF8.self)) == 0 { return true }
+                    start = end + 1
+                }
+                return false
+            }
         }
-        return false
+    }
+
+    /// ``leadingNumber(_:)`` on bytes: the index range of that run of digits within `start..<end`.
+    static func leadingNumber(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Range<Int> {
+        var i = start
+        if end - i >= 2 && b[i] == 48 && (b[i + 1] == 58 || b[i + 1] == 33) { i += 2 }   // `0:` / `0!` epoch
+        while i < end && !b[i].isASCIIDigit { i += 1 }
+        while end - i > 1 && b[i] == 48 && b[i + 1].isASCIIDigit { i += 1 }
+        var j = i
+        while j < end && b[j].isASCIIDigit { j += 1 }
+        return i..<j
     }
 
     /// The first run of digits after an optional `v`/`go` prefix and epoch-free leading zeros.

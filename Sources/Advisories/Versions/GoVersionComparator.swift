@@ -47,7 +47,27 @@ public struct GoVersionComparator: VersionComparator {
             }
             index = s.utf8.index(after: index)
         }
-        guard parts <= 3, !runStart, let version = SemanticVersion(String(s), allowPrefix: false) else { return nil }
+        guard parts <= 3, !runStart else { return nil }
+        // Plain `MAJOR[.MINOR[.PATCH]]` (the usual case): the digits and dots were checked above.
+        if index == s.utf8.endIndex {
+            return SemanticVersion(release: s.split(separator: ".", omittingEmptySubsequences: false), prerelease: [])
+        }
+        let version: SemanticVersion
+        if s.utf8[index...].allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }) {
+            // An ASCII suffix without spaces: split as `SemanticVersion(_:)` would, without its Character-level work.
+            let main = s.utf8.firstIndex(of: UInt8(ascii: "+")).map { s[..<$0] } ?? s
+            guard let dash = main.utf8.firstIndex(of: UInt8(ascii: "-")) else {
+                version = SemanticVersion(release: main.split(separator: ".", omittingEmptySubsequences: false), prerelease: [])
+                return version
+            }
+            let pre = main[main.utf8.index(after: dash)...]
+            guard !pre.isEmpty else { return nil }
+            version = SemanticVersion(release: main[..<dash].split(separator: ".", omittingEmptySubsequences: false),
+                                      prerelease: pre.split(separator: ".", omittingEmptySubsequences: false))
+        } else {
+            guard let parsed = SemanticVersion(String(s), allowPrefix: false) else { return nil }
+            version = parsed
+        }
         for id in version.prerelease {
             guard !id.isEmpty, id.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") }) else { return nil }
             if id.count > 1, id.first == "0", id.utf8.allSatisfy(\.isASCIIDigit) { return nil }

@@ -5,6 +5,12 @@ struct SemanticVersion {
     var release: [Substring]
     var prerelease: [Substring]
 
+    /// A version from already validated parts.
+    init(release: [Substring], prerelease: [Substring]) {
+        self.release = release
+        self.prerelease = prerelease
+    }
+
     /// Parses `text`; nil when the release part is not dot-separated digits.
     init?(_ text: String, allowPrefix: Bool = true) {
         var s = Substring(text.trimmingSpaces)

@@ -59,12 +59,10 @@ import ScanReport
         #expect(NpmCataloguer.parse(Array(#"{"name": "noversion"}"#.utf8)) == nil)
     }
 
-    @Test func machineNpmMatchesNpmVersion() throws {
-        guard let bytes = Fixtures.machineFile("/usr/lib/node_modules/npm/package.json"),
-              let version = Fixtures.run("/usr/bin/node", ["/usr/lib/node_modules/npm/bin/npm-cli.js", "--version"]) else {
-            print("skipped: npm is not installed on this machine")
-            return
-        }
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/lib/node_modules/npm/package.json"), "npm is not installed on this machine"))
+    func machineNpmMatchesNpmVersion() throws {
+        let bytes = try #require(Fixtures.machineFile("/usr/lib/node_modules/npm/package.json"))
+        let version = try #require(Fixtures.run("/usr/bin/node", ["/usr/lib/node_modules/npm/bin/npm-cli.js", "--version"]))
         let record = try #require(NpmCataloguer.parse(bytes))
         #expect(record.name == "npm")
         #expect(record.version == version.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -15,13 +15,7 @@ public enum ApkCataloguer {
             }
             name = nil; version = nil; arch = nil; origin = nil; license = nil
         }
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            var end = index
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        ByteLines.forEach(bytes) { index, lineEnd in
             if lineEnd == index {
                 flush()
             } else if lineEnd - index >= 2, bytes[index + 1] == 0x3A {
@@ -35,7 +29,7 @@ public enum ApkCataloguer {
                 default: break
                 }
             }
-            index = end + 1
+            return true
         }
         flush()
         return records

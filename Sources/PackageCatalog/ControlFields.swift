@@ -26,20 +26,14 @@ enum ControlFields {
         var paragraphs: [Paragraph] = []
         var current = Paragraph()
         var keepingLast = false
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            var end = index
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            var lineEnd = end
-            if lineEnd > index && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            let next = end + 1
+        var stopped = false
+        ByteLines.forEach(bytes) { index, lineEnd in
             if lineEnd == index {
                 // Blank line: paragraph boundary.
                 if !current.fields.isEmpty {
                     paragraphs.append(current)
                     current = Paragraph()
-                    if firstOnly { return paragraphs }
+                    if firstOnly { stopped = true; return false }
                 }
                 keepingLast = false
             } else if bytes[index] == 0x20 || bytes[index] == 0x09 {
@@ -61,8 +55,9 @@ enum ControlFields {
             } else {
                 keepingLast = false
             }
-            index = next
+            return true
         }
+        if stopped { return paragraphs }
         if !current.fields.isEmpty { paragraphs.append(current) }
         return paragraphs
     }

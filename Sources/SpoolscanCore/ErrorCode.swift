@@ -4,64 +4,68 @@
 /// tools match on it. README reproduces this table (a test checks that it does).
 /// `SCAN-*` codes are properties of the input (a permanently bad artifact); `HNDL-*` codes
 /// come from the job handler (the spool worker); `DB-*` from the advisory database;
-/// `CONF-*` from configuration and usage.
+/// `CONF-*` from configuration and usage. Each code has an ``ErrorCategory`` that decides
+/// what the spool does with a job that ended with it.
 public struct ErrorCode: Hashable, Sendable, CustomStringConvertible {
     /// The code, e.g. `SCAN-001`.
     public let code: String
     /// The fixed summary text for the code, e.g. `not a container image archive`.
     public let summary: String
-    /// Whether retrying the same input can succeed (`false` for bad input).
-    public let retryable: Bool
+    /// What kind of fault the code names: the artifact, the host, the configuration, or the scan itself.
+    public let category: ErrorCategory
+
+    /// Whether trying the same input again can succeed (`false` for a bad artifact or a wrong setting).
+    public var retryable: Bool { category == .host || category == .internal }
 
     public var description: String { "\(code): \(summary)" }
 
-    init(_ code: String, _ summary: String, retryable: Bool = false) {
+    init(_ code: String, _ summary: String, _ category: ErrorCategory) {
         self.code = code
         self.summary = summary
-        self.retryable = retryable
+        self.category = category
     }
 }
 
 extension ErrorCode {
     // MARK: Input (the artifact itself is bad; never retried)
-    public static let notAnImage = ErrorCode("SCAN-001", "not a container image archive")
-    public static let emptyFile = ErrorCode("SCAN-002", "empty file")
-    public static let truncated = ErrorCode("SCAN-003", "truncated or corrupt archive")
-    public static let corruptCompression = ErrorCode("SCAN-004", "corrupt compressed stream")
-    public static let missingBlob = ErrorCode("SCAN-005", "manifest names a missing blob")
-    public static let digestMismatch = ErrorCode("SCAN-006", "digest mismatch")
-    public static let unsafePath = ErrorCode("SCAN-007", "unsafe path in layer")
-    public static let symlinkLoop = ErrorCode("SCAN-008", "symlink loop")
-    public static let decompressionBomb = ErrorCode("SCAN-009", "decompression limit exceeded")
-    public static let tooManyEntries = ErrorCode("SCAN-010", "too many entries")
-    public static let nameTooLong = ErrorCode("SCAN-011", "name too long")
-    public static let badManifest = ErrorCode("SCAN-012", "invalid manifest or image config")
-    public static let unsupportedMedia = ErrorCode("SCAN-013", "unsupported media type")
-    public static let unreadable = ErrorCode("SCAN-014", "artifact cannot be read", retryable: true)
+    public static let notAnImage = ErrorCode("SCAN-001", "not a container image archive", .artifact)
+    public static let emptyFile = ErrorCode("SCAN-002", "empty file", .artifact)
+    public static let truncated = ErrorCode("SCAN-003", "truncated or corrupt archive", .artifact)
+    public static let corruptCompression = ErrorCode("SCAN-004", "corrupt compressed stream", .artifact)
+    public static let missingBlob = ErrorCode("SCAN-005", "manifest names a missing blob", .artifact)
+    public static let digestMismatch = ErrorCode("SCAN-006", "digest mismatch", .artifact)
+    public static let unsafePath = ErrorCode("SCAN-007", "unsafe path in layer", .artifact)
+    public static let symlinkLoop = ErrorCode("SCAN-008", "symlink loop", .artifact)
+    public static let decompressionBomb = ErrorCode("SCAN-009", "decompression limit exceeded", .artifact)
+    public static let tooManyEntries = ErrorCode("SCAN-010", "too many entries", .artifact)
+    public static let nameTooLong = ErrorCode("SCAN-011", "name too long", .artifact)
+    public static let badManifest = ErrorCode("SCAN-012", "invalid manifest or image config", .artifact)
+    public static let unsupportedMedia = ErrorCode("SCAN-013", "unsupported media type", .artifact)
+    public static let unreadable = ErrorCode("SCAN-014", "artifact cannot be read", .host)
 
     // MARK: Handler (the spool worker)
-    public static let handlerSendStatus = ErrorCode("HNDL-001", "report could not be written", retryable: true)
-    public static let retriesExhausted = ErrorCode("HNDL-002", "retries exhausted")
-    public static let scannerConfigInvalid = ErrorCode("HNDL-003", "scanner config invalid")
-    public static let scanTimeout = ErrorCode("HNDL-004", "scan time out", retryable: true)
-    public static let scannerCrashed = ErrorCode("HNDL-005", "scanner crashed", retryable: true)
-    public static let outOfMemory = ErrorCode("HNDL-006", "scanner out of memory", retryable: true)
-    public static let diskFull = ErrorCode("HNDL-007", "disk full", retryable: true)
-    public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon")
-    public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid")
+    public static let handlerSendStatus = ErrorCode("HNDL-001", "report could not be written", .host)
+    public static let retriesExhausted = ErrorCode("HNDL-002", "retries exhausted", .internal)
+    public static let scannerConfigInvalid = ErrorCode("HNDL-003", "scanner config invalid", .configuration)
+    public static let scanTimeout = ErrorCode("HNDL-004", "scan time out", .internal)
+    public static let scannerCrashed = ErrorCode("HNDL-005", "scanner crashed", .internal)
+    public static let outOfMemory = ErrorCode("HNDL-006", "scanner out of memory", .internal)
+    public static let diskFull = ErrorCode("HNDL-007", "disk full", .host)
+    public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon", .configuration)
+    public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid", .configuration)
 
     // MARK: Advisory database
-    public static let dbMissing = ErrorCode("DB-001", "advisory database not found")
-    public static let dbCorrupt = ErrorCode("DB-002", "advisory database unreadable")
-    public static let dbImportFormat = ErrorCode("DB-003", "unrecognised advisory feed")
-    public static let dbStale = ErrorCode("DB-004", "advisory database is stale")
-    public static let dbSchema = ErrorCode("DB-005", "advisory database schema version unsupported")
-    public static let dbDownload = ErrorCode("DB-006", "advisory feed download failed", retryable: true)
+    public static let dbMissing = ErrorCode("DB-001", "advisory database not found", .host)
+    public static let dbCorrupt = ErrorCode("DB-002", "advisory database unreadable", .host)
+    public static let dbImportFormat = ErrorCode("DB-003", "unrecognised advisory feed", .configuration)
+    public static let dbStale = ErrorCode("DB-004", "advisory database is stale", .host)
+    public static let dbSchema = ErrorCode("DB-005", "advisory database schema version unsupported", .configuration)
+    public static let dbDownload = ErrorCode("DB-006", "advisory feed download failed", .host)
 
     // MARK: Configuration and usage
-    public static let configInvalid = ErrorCode("CONF-001", "configuration invalid")
-    public static let rulesInvalid = ErrorCode("CONF-002", "detector rules invalid")
-    public static let internalError = ErrorCode("CONF-099", "internal error", retryable: true)
+    public static let configInvalid = ErrorCode("CONF-001", "configuration invalid", .configuration)
+    public static let rulesInvalid = ErrorCode("CONF-002", "detector rules invalid", .configuration)
+    public static let internalError = ErrorCode("CONF-099", "internal error", .internal)
 
     /// All codes, in table order. README's error table lists exactly these.
     public static let all: [ErrorCode] = [

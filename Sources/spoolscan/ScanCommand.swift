@@ -63,7 +63,7 @@ struct ScanCommand: ParsableCommand {
             report = try ImageScanner(options: options).scan(path: image)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(error.code.code.hasPrefix("SCAN-") && !error.code.retryable ? 2 : 1)
+            throw ExitCode(error.code.category == .artifact ? 2 : 1)
         }
         let data: Data
         switch format {

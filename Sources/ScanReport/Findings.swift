@@ -52,6 +52,8 @@ public struct Vulnerability: Codable, Sendable, Equatable {
     public var source: String
     public var layer: LayerRef
     public var references: [String]
+    /// Set when a policy ignore or a VEX statement suppresses the finding.
+    public var suppression: Suppression?
 
     public init(id: String, aliases: [String], packageName: String, packageType: PackageType, purl: String,
                 installedVersion: String, fixedVersion: String?, status: String, severity: Severity,
@@ -100,6 +102,10 @@ public struct SecretFinding: Codable, Sendable, Equatable {
     public var layer: LayerRef?
     /// The file was removed by a later layer but its bytes remain in the image.
     public var deletedInLaterLayer: Bool
+    /// How sure the rule is; nil in reports written before confidence was recorded.
+    public var confidence: Confidence?
+    /// Set when a policy ignore suppresses the finding.
+    public var suppression: Suppression?
 
     public init(ruleID: String, category: String, severity: Severity, title: String, path: String,
                 line: Int, match: String, layer: LayerRef?, deletedInLaterLayer: Bool) {
@@ -118,6 +124,8 @@ public struct MalwareFinding: Codable, Sendable, Equatable {
     public var sha256: String
     public var tags: [String]
     public var deletedInLaterLayer: Bool
+    /// Set when a policy ignore suppresses the finding.
+    public var suppression: Suppression?
     public init(rule: String, namespace: String, path: String, layer: LayerRef, sha256: String,
                 tags: [String], deletedInLaterLayer: Bool) {
         self.rule = rule; self.namespace = namespace; self.path = path; self.layer = layer
@@ -132,6 +140,8 @@ public struct Misconfiguration: Codable, Sendable, Equatable {
     public var severity: Severity
     /// Paths, history lines or config fields that show the problem.
     public var evidence: [String]
+    /// Set when a policy ignore suppresses the finding.
+    public var suppression: Suppression?
     public init(id: String, title: String, severity: Severity, evidence: [String]) {
         self.id = id; self.title = title; self.severity = severity; self.evidence = evidence
     }

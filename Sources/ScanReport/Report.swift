@@ -15,6 +15,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var warnings: [String]
     /// How the spool handled the job (receipt, attempts, unique name); nil outside the spool.
     public var job: JobInfo?
+    /// The policy's decision; nil when no policy was evaluated.
+    public var verdict: Verdict?
 
     public static let currentSchemaVersion = "1.0"
 

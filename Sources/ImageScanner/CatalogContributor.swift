@@ -10,10 +10,10 @@ final class CatalogContributor: ScanContributor {
 
     var visitors: [LayerVisitor] { [cataloguer] }
 
-    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [String]) throws {
+    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [ReportWarning]) throws {
         let result = try cataloguer.catalogue(image: image)
         report.os = result.os
         report.packages = result.packages
-        warnings.append(contentsOf: result.warnings)
+        for warning in result.warnings { warnings.add(ReportWarning(.packageFileSkipped, warning)) }
     }
 }

@@ -10,11 +10,11 @@ final class DetectorContributor: ScanContributor {
 
     var visitors: [LayerVisitor] { suite.visitors }
 
-    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [String]) throws {
+    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [ReportWarning]) throws {
         let findings = suite.findings(for: image)
         report.secrets = findings.secrets
         report.malware = findings.malware
         report.misconfigurations = findings.misconfigurations
-        warnings.append(contentsOf: findings.warnings)
+        for warning in findings.warnings { warnings.add(ReportWarning(.fileNotScanned, warning)) }
     }
 }

@@ -22,7 +22,7 @@ public final class ImageScanner {
         let contributors = try options.makeContributors()
         let reader = ArchiveReader(limits: options.limits)
         let artifact = try reader.read(path: path, visitors: contributors.flatMap(\.visitors))
-        var warnings: [String] = []
+        var warnings: [ReportWarning] = []
         var images: [ImageReport] = []
         for image in artifact.images {
             var report = ImageReportBuilder.baseReport(for: image)
@@ -39,12 +39,11 @@ public final class ImageScanner {
         }
         let summary = Artifact(path: path, sha256: artifact.sha256, size: artifact.size,
                                format: artifact.format, images: images)
-        var seen = Set<String>()
-        var report = Report(createdAt: Timestamp.now(), artifact: summary, warnings: warnings.filter { seen.insert($0).inserted })
+        var report = Report(createdAt: Timestamp.now(), artifact: summary, warnings: warnings)
         if let matcher {
             try matcher.match(&report, maxAgeDays: options.maxDatabaseAgeDays)
         } else {
-            report.warnings.append("no advisory database given: vulnerabilities were not matched")
+            report.warnings.add(.noDatabase)
         }
         return report
     }

@@ -9,5 +9,5 @@ public protocol ScanContributor: AnyObject {
     /// Visitors to pass to the reader; empty for contributors that only work on the report.
     var visitors: [LayerVisitor] { get }
     /// Adds this contributor's results for `image` to `report`; appends non-fatal warnings.
-    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [String]) throws
+    func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [ReportWarning]) throws
 }

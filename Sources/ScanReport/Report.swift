@@ -11,17 +11,17 @@ public struct Report: Codable, Sendable, Equatable {
     public var artifact: Artifact
     /// Set when vulnerabilities were matched: which database, how old.
     public var database: DatabaseInfo?
-    /// Warnings that do not stop the scan (stale database, skipped large files).
-    public var warnings: [String]
+    /// Warnings that do not stop the scan (stale database, skipped large files), each once.
+    public var warnings: [ReportWarning]
     /// How the spool handled the job (receipt, attempts, unique name); nil outside the spool.
     public var job: JobInfo?
     /// The policy's decision; nil when no policy was evaluated.
     public var verdict: Verdict?
 
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "2.0"
 
     public init(scanner: ScannerInfo = .current, createdAt: String, artifact: Artifact,
-                database: DatabaseInfo? = nil, warnings: [String] = []) {
+                database: DatabaseInfo? = nil, warnings: [ReportWarning] = []) {
         self.schemaVersion = Report.currentSchemaVersion
         self.scanner = scanner
         self.createdAt = createdAt

@@ -61,11 +61,16 @@ extension ErrorCode {
     public static let dbStale = ErrorCode("DB-004", "advisory database is stale", .host)
     public static let dbSchema = ErrorCode("DB-005", "advisory database schema version unsupported", .configuration)
     public static let dbDownload = ErrorCode("DB-006", "advisory feed download failed", .host)
+    public static let vulnerabilitiesNotMatched = ErrorCode("DB-007", "vulnerabilities not matched", .host)
 
     // MARK: Configuration and usage
     public static let configInvalid = ErrorCode("CONF-001", "configuration invalid", .configuration)
     public static let rulesInvalid = ErrorCode("CONF-002", "detector rules invalid", .configuration)
     public static let internalError = ErrorCode("CONF-099", "internal error", .internal)
+
+    // MARK: Partial results (warnings inside a finished report)
+    public static let packageFileSkipped = ErrorCode("INV-001", "package file could not be read", .artifact)
+    public static let fileNotScanned = ErrorCode("DET-001", "file not scanned by a detector", .artifact)
 
     /// All codes, in table order. README's error table lists exactly these.
     public static let all: [ErrorCode] = [
@@ -75,7 +80,9 @@ extension ErrorCode {
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
+        .vulnerabilitiesNotMatched,
         .configInvalid, .rulesInvalid, .internalError,
+        .packageFileSkipped, .fileNotScanned,
     ]
 
     /// Looks a code up by its text (`SCAN-001`).

@@ -46,5 +46,5 @@ struct DBInfoCommand: ParsableCommand {
 struct DBInfoOutput: Encodable {
     var database: DatabaseSummary
     var ageDays: Int?
-    var stale: String?
+    var stale: ReportWarning?
 }

@@ -26,12 +26,12 @@ struct MatchingOptions: ParsableArguments {
         let maxAge = maxDbAgeDays
         guard let path = databasePath else {
             return ReportHooks.transforming { report in
-                report.warnings.append("no advisory database: vulnerabilities were not matched")
+                report.warnings.add(.noDatabase)
             }
         }
         return ReportHooks.transforming { report in
             let matcher = VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
-            report.warnings.removeAll { $0.hasPrefix("no advisory database") }
+            report.warnings.remove(code: .vulnerabilitiesNotMatched)
             try matcher.match(&report, maxAgeDays: maxAge)
         }
     }

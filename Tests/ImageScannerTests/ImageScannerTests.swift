@@ -59,7 +59,7 @@ import TestSupport
             #expect(token.deletedInLaterLayer && token.layer?.index == 1)
             #expect(image.misconfigurations.contains { $0.id == "CIS-DI-0001" })  // runs as root
             #expect(image.config.envNames == ["PATH", "API_TOKEN"])
-            #expect(report.warnings.contains { $0.hasPrefix("no advisory database") })
+            #expect(report.warnings.contains { $0.code == "DB-007" && $0.message.hasPrefix("no advisory database") })
 
             let data = try ReportCodec.encode(report)
             let errors = try JSONSchemaValidator.reportSchema().validate(JSONSerialization.jsonObject(with: data))

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 import Testing
 @testable import ScanReport
 import TestSupport
@@ -43,7 +44,7 @@ import TestSupport
                       database: DatabaseInfo(path: "/var/lib/spoolscan/advisories.db", builtAt: "2026-11-26T00:00:00Z", schemaVersion: 1,
                                              sources: [DatabaseSource(name: "osv:PyPI", importedAt: "2026-11-26T00:00:00Z", records: 7080)],
                                              matchedAt: "2026-11-26T12:00:00Z"),
-                      warnings: ["advisory database is 9 days old"])
+                      warnings: [ReportWarning(.dbStale, "built 2026-11-17T00:00:00Z, 9 days ago (maximum 7)")])
         report.job = JobInfo(name: "app.tar.1", originalName: "app.tar", receivedAt: "2026-11-26T11:59:00Z", attempts: 2,
                              scanStartedAt: "2026-11-26T11:59:30Z", scanDurationMs: 420)
         return report
@@ -76,8 +77,18 @@ import TestSupport
         let decoded = try ReportCodec.decode(Report.self, from: ReportCodec.encode(report))
         #expect(decoded == report)
         let text = String(decoding: try ReportCodec.encode(report), as: UTF8.self)
-        #expect(text.contains("\"schemaVersion\" : \"1.0\""))
+        #expect(text.contains("\"schemaVersion\" : \"2.0\""))
         #expect(text.contains("\"imageID\""))
+    }
+
+    @Test func readsTheStringWarningsOfVersionOneReports() throws {
+        let json = #"["DB-004: built 2026-01-01T00:00:00Z, 9 days ago", "usr/lib/x/METADATA: not UTF-8", "no advisory database given: vulnerabilities were not matched"]"#
+        let warnings = try JSONDecoder().decode([ReportWarning].self, from: Data(json.utf8))
+        #expect(warnings.map(\.code) == ["DB-004", "INV-001", "DB-007"])
+        #expect(warnings[0].message == "built 2026-01-01T00:00:00Z, 9 days ago")
+        var list = warnings
+        list.add(warnings[1])
+        #expect(list.count == 3, "a warning already present is not added twice")
     }
 
     @Test func tableShowsEachSection() {

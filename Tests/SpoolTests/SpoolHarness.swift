@@ -53,7 +53,7 @@ final class SpoolHarness: @unchecked Sendable {
     esac
     if [ -f "$logs/sleep-ms" ]; then sleep "$(awk "BEGIN{print $(cat "$logs/sleep-ms")/1000}")"; fi
     sha=$(sha256sum "$art" | cut -d' ' -f1); size=$(stat -c %s "$art")
-    printf '{"schemaVersion":"1.0","scanner":{"name":"fake","version":"0"},"createdAt":"2026-01-01T00:00:00Z","artifact":{"path":"%s","sha256":"%s","size":%s,"format":"docker-archive","images":[]},"warnings":[]}\n' "$art" "$sha" "$size" > "$out"
+    printf '{"schemaVersion":"2.0","scanner":{"name":"fake","version":"0"},"createdAt":"2026-01-01T00:00:00Z","artifact":{"path":"%s","sha256":"%s","size":%s,"format":"docker-archive","images":[]},"warnings":[]}\n' "$art" "$sha" "$size" > "$out"
     echo "scanned $name $size $sha" >> "$logs/scans.log"
     """#
 

@@ -7,7 +7,7 @@ import SpoolscanCore
         let codes = ErrorCode.all.map(\.code)
         #expect(Set(codes).count == codes.count)
         for code in codes {
-            #expect(code.range(of: #"^(SCAN|HNDL|DB|CONF)-\d{3}$"#, options: .regularExpression) != nil, "\(code)")
+            #expect(code.range(of: #"^(SCAN|HNDL|DB|CONF|INV|DET|POL|RPT)-\d{3}$"#, options: .regularExpression) != nil, "\(code)")
         }
     }
 

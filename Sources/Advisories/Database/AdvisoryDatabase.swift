@@ -73,7 +73,7 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     }
 
     /// A warning when the database was built more than `maxAgeDays` days before `now`, else nil.
-    public func staleWarning(maxAgeDays: Int = 7, now: Date = Date()) -> String? {
+    public func staleWarning(maxAgeDays: Int = 7, now: Date = Date()) -> ReportWarning? {
         guard let summary = try? summary() else { return nil }
         return summary.staleWarning(maxAgeDays: maxAgeDays, now: now)
     }

@@ -28,11 +28,11 @@ public struct DatabaseSummary: Codable, Sendable, Equatable {
     }
 
     /// A `DB-004` warning when the database is older than `maxAgeDays`.
-    public func staleWarning(maxAgeDays: Int, now: Date = Date()) -> String? {
-        guard let built = Timestamp.parse(builtAt) else { return "\(ErrorCode.dbStale): build date unknown" }
+    public func staleWarning(maxAgeDays: Int, now: Date = Date()) -> ReportWarning? {
+        guard let built = Timestamp.parse(builtAt) else { return ReportWarning(.dbStale, "build date unknown") }
         let age = now.timeIntervalSince(built) / 86_400
         guard age > Double(maxAgeDays) else { return nil }
-        return "\(ErrorCode.dbStale): built \(builtAt), \(Int(age)) days ago (maximum \(maxAgeDays)); run `spoolscan db update`"
+        return ReportWarning(.dbStale, "built \(builtAt), \(Int(age)) days ago (maximum \(maxAgeDays)); run `spoolscan db update`")
     }
 
     /// The report's view of the database.

@@ -41,6 +41,7 @@ public struct ReportRematcher: Sendable {
                 var report = try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
                 let started = DispatchTime.now().uptimeNanoseconds, cpuStarted = Self.threadCPUSeconds()
                 try matcher.match(&report, maxAgeDays: maxAgeDays, now: now)
+                report.schemaVersion = Report.currentSchemaVersion
                 result.matchSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 result.matchCPUSeconds += Self.threadCPUSeconds() - cpuStarted
                 result.packages += report.artifact.images.reduce(0) { $0 + $1.packages.count }

@@ -233,3 +233,29 @@ import Testing
         #expect(outcomes.all.filter { $0.result == .dropped }.allSatisfy { $0.code == .notificationHookFailed })
     }
 }
+
+@Suite struct FinishedJobActionsTests {
+    @Test func oneCallCountsTheJobAndRunsTheHook() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let layout = SpoolLayout(root: dir.path)
+        try ActionsFixtures.finishJob(spool: dir.path, folder: "quarantine", name: "a.tar", report: ActionsFixtures.report(name: "a.tar"))
+        try ActionsFixtures.failJob(spool: dir.path, name: "b.tar", record: ActionsFixtures.errorRecord(name: "b.tar", code: "HNDL-004"))
+        let script = try ActionsFixtures.script(dir.path("hook.sh"), "env -0 > \"$1/$SPOOLSCAN_STATE.env\"")
+        let metrics = SpoolMetrics()
+        let actions = FinishedJobActions(
+            hook: try NotificationHookConfiguration(commandLine: "\(script) \(dir.path)", stderrFolder: dir.path(".hooks")),
+            metrics: metrics, logger: Logger(label: "test"))
+        actions.jobFinished(layout: layout, state: .quarantine, name: "a.tar")
+        actions.jobFinished(layout: layout, state: .error, name: "b.tar")
+        actions.jobFinished(layout: layout, state: .done, name: "missing.tar")
+        await actions.finish()
+
+        #expect(try ActionsFixtures.environment(in: dir.path("quarantine.env"))["SPOOLSCAN_VERDICT"] == "fail")
+        #expect(try ActionsFixtures.environment(in: dir.path("error.env"))["SPOOLSCAN_ERROR_CODE"] == "HNDL-004")
+        let snapshot = metrics.snapshot()
+        #expect(snapshot.finished == [.init(result: "quarantine", code: ""): 1, .init(result: "error", code: "HNDL-004"): 1])
+        #expect(snapshot.hookRuns == [.succeeded: 2])
+        #expect(snapshot.verdicts == ["pass": 0, "fail": 1, "none": 1])
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import ScanReport
 @testable import Spool
+import SpoolscanCore
 import TestSupport
 import Testing
 
@@ -58,7 +59,7 @@ import Testing
             Self.setMtime(path, Self.now - 400 * 86_400)
         }
 
-        let retention = Retention(layout: layout, maxAgeDays: 30)
+        let retention = try Retention(layout: layout, maxAgeDays: 30)
         let preview = retention.apply(now: Self.now, dryRun: true)
         #expect(preview.removed.map(\.name).sorted() == ["bad.tar", "old.tar", "q.tar"])
         #expect(FileManager.default.fileExists(atPath: "\(layout.done)/old.tar"), "a dry run removes nothing")
@@ -84,6 +85,12 @@ import Testing
         #expect(try left(layout.parsing) == ["r.tar", "r.tar.report.json"])
     }
 
+    @Test func refusesAnAgeThatWouldRemoveEverything() {
+        for days in [0, -1, Double.nan, .infinity] {
+            #expect(throws: SpoolscanError.self) { try Retention(layout: SpoolLayout(root: "/s"), maxAgeDays: days) }
+        }
+    }
+
     @Test func aJobWithoutReadableRecordIsAgedByItsChangeTime() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -96,9 +103,9 @@ import Testing
         ActionsFixtures.touch("\(layout.done)/broken.tar")
 
         let realNow = Date().timeIntervalSince1970
-        #expect(Retention(layout: layout, maxAgeDays: 1).apply(now: realNow).removed.isEmpty)
+        #expect(try Retention(layout: layout, maxAgeDays: 1).apply(now: realNow).removed.isEmpty)
 
-        let later = Retention(layout: layout, maxAgeDays: 1).apply(now: realNow + 2 * 86_400)
+        let later = try Retention(layout: layout, maxAgeDays: 1).apply(now: realNow + 2 * 86_400)
         #expect(later.removed.map(\.name).sorted() == ["broken.tar", "orphan.tar"])
         #expect(later.removed.allSatisfy { $0.ageSource == .changeTime })
         #expect(try FileManager.default.contentsOfDirectory(atPath: layout.done).isEmpty)

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Removes finished jobs older than a number of days from `done/`, `error/` and `quarantine/`
 /// (when it exists). `pending/`, `in-progress/` and `parsing/` are never looked at.
@@ -18,7 +19,11 @@ public struct Retention: Sendable {
     public let maxAgeDays: Double
     public let layout: SpoolLayout
 
-    public init(layout: SpoolLayout, maxAgeDays: Double) {
+    /// Throws `CONF-001` unless `maxAgeDays` is a positive number.
+    public init(layout: SpoolLayout, maxAgeDays: Double) throws {
+        guard maxAgeDays.isFinite, maxAgeDays > 0 else {
+            throw SpoolscanError(.configInvalid, "retention needs a positive number of days, not \(maxAgeDays)")
+        }
         self.layout = layout
         self.maxAgeDays = maxAgeDays
     }

@@ -11,7 +11,7 @@ public struct NotificationHookConfiguration: Sendable, Equatable {
     public var killGraceSeconds: Double
     /// Hooks running at once; further notices wait in a queue.
     public var maxConcurrent: Int
-    /// Notices waiting beyond this are dropped (oldest first), each logged with `HNDL-020`.
+    /// A notice that finds this many waiting is dropped and logged with `HNDL-020`.
     public var queueLimit: Int
     /// Where each run's stderr is kept while it runs (its last line is logged on failure).
     public var stderrFolder: String

@@ -156,10 +156,10 @@ import Testing
                                artifactPath: dir.path("error/x.tar"), reportPath: dir.path("error/x.tar.error.json"))
         // Ignores SIGTERM (so SIGKILL must follow) and leaves a child behind in its group.
         let script = try ActionsFixtures.script(dir.path("slow.sh"), "trap '' TERM\nsleep 60 &\necho $! > \"$1\"\nwait")
-        let outcome = try await hook("\(script) \(dir.path("child.pid"))", in: dir, timeout: 0.5).run(notice)
+        let outcome = try await hook("\(script) \(dir.path("child.pid"))", in: dir, timeout: 1.5).run(notice)
         #expect(outcome.result == .timedOut)
         #expect(outcome.code == .notificationHookFailed)
-        #expect(outcome.detail == "timed out after 0.5 s")
+        #expect(outcome.detail == "timed out after 1.5 s")
         #expect(outcome.durationMs < 10_000)
         let child = try #require(Int32(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir.path("child.pid"))),
                                               as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))

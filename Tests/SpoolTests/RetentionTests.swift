@@ -76,6 +76,9 @@ import Testing
         #expect(removed["bad.tar"]?.ageSource == .errorRecord)
         #expect(removed["q.tar"]?.folder == "quarantine")
 
+        #expect(result.summary(maxAgeDays: 30) == "retention (30 days): removed 3 jobs (9 files): done 1, error 1, quarantine 1; 0 failures")
+        #expect(preview.summary(maxAgeDays: 30, dryRun: true).hasPrefix("retention (30 days): would remove 3 jobs (9 files)"))
+
         func left(_ folder: String) throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder).sorted() }
         #expect(try left(layout.done) == [".old.tar.report.json.123.tmp", "new.tar", "new.tar.report.json"])
         #expect(try left(layout.error) == ["recent-bad.tar", "recent-bad.tar.error.json"])

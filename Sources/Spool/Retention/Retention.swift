@@ -145,4 +145,17 @@ public struct RetentionResult: Sendable, Equatable {
     public var removed: [RemovedJob] = []
     /// Files that could not be removed (`unlink PATH: reason`).
     public var failures: [String] = []
+
+    /// One line for the sweep's summary, e.g. `retention (30 days): removed 2 jobs (7 files):
+    /// done 1, error 1; 0 failures`.
+    public func summary(maxAgeDays: Double, dryRun: Bool = false) -> String {
+        let days = maxAgeDays == maxAgeDays.rounded() ? String(Int(maxAgeDays)) : String(maxAgeDays)
+        let perFolder = FinishedFiles.folders.compactMap { folder -> String? in
+            let count = removed.filter { $0.folder == folder }.count
+            return count > 0 ? "\(folder) \(count)" : nil
+        }
+        let files = removed.map(\.files.count).reduce(0, +)
+        return "retention (\(days) days): \(dryRun ? "would remove" : "removed") \(removed.count) jobs (\(files) files)"
+            + (perFolder.isEmpty ? "" : ": " + perFolder.joined(separator: ", ")) + "; \(failures.count) failures"
+    }
 }

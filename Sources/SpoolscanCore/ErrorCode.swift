@@ -53,6 +53,11 @@ extension ErrorCode {
     public static let diskFull = ErrorCode("HNDL-007", "disk full", .host)
     public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon", .configuration)
     public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid", .configuration)
+    /// The notification hook could not be started, exited non-zero, timed out or was dropped;
+    /// the job itself is unaffected.
+    public static let notificationHookFailed = ErrorCode("HNDL-020", "notification hook failed", .host)
+    /// The Prometheus metrics file could not be written; scanning goes on.
+    public static let metricsFileNotWritten = ErrorCode("HNDL-021", "metrics file could not be written", .host)
 
     // MARK: Advisory database
     public static let dbMissing = ErrorCode("DB-001", "advisory database not found", .host)
@@ -79,6 +84,7 @@ extension ErrorCode {
         .unsupportedMedia, .unreadable,
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
+        .notificationHookFailed, .metricsFileNotWritten,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
         .vulnerabilitiesNotMatched,
         .configInvalid, .rulesInvalid, .internalError,

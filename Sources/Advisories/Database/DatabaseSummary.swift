@@ -43,10 +43,11 @@ public struct DatabaseSummary: Codable, Sendable, Equatable {
         return Int(now.timeIntervalSince(built) / 86_400)
     }
 
-    /// Whole days between the newest record's `modified` date and `now`; nil when unknown.
+    /// Whole days between the newest record's `modified` date and `now` (0 for a date after
+    /// `now`); nil when unknown.
     public func dataAgeDays(now: Date = Date()) -> Int? {
         guard let newestRecord, let date = Timestamp.parseDay(newestRecord) else { return nil }
-        return Int(now.timeIntervalSince(date) / 86_400)
+        return max(0, Int(now.timeIntervalSince(date) / 86_400))
     }
 
     /// A `DB-004` warning when the database is stale: built more than `maxAgeDays` days before

@@ -92,14 +92,14 @@ import TestSupport
     }
 
     @Test func tableShowsEachSection() {
-        let text = ReportTable.render(Self.sampleReport())
+        let text = ReportRenderer().render(Self.sampleReport())
         #expect(text.contains("example/app:1.0"))
         #expect(text.contains("Debian GNU/Linux 12 (bookworm)"))
         #expect(text.contains("libc6"))
         #expect(text.contains("CVE-2024-0001"))
         #expect(text.contains("AKIA****"))
-        #expect(text.contains("(deleted later)"))
+        #expect(text.contains("deleted in a later layer"))
         #expect(!text.contains("AKIAIOSFODNN7EXAMPLE"))
-        #expect(ReportTable.formatBytes(1536) == "1.5 KiB")
+        #expect(TextTable.formatBytes(1536) == "1.5 KiB")
     }
 }

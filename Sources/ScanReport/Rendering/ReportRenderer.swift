@@ -60,7 +60,11 @@ public struct ReportRenderer: Sendable {
     func warnings(_ report: Report) -> String {
         guard !report.warnings.isEmpty else { return "" }
         var out = "\n" + style.bold("Warnings") + "\n"
-        for warning in report.warnings { out += "  " + style.warning(warning.code) + "  \(warning.message)\n" }
+        let width = report.warnings.map(\.code.count).max() ?? 0
+        for warning in report.warnings {
+            let padding = String(repeating: " ", count: width - warning.code.count)
+            out += "  " + style.warning(warning.code) + padding + "  \(warning.message)\n"
+        }
         return out
     }
 

@@ -89,6 +89,10 @@ import TestSupport
         var list = warnings
         list.add(warnings[1])
         #expect(list.count == 3, "a warning already present is not added twice")
+        // The 1.0 wording of "no database" is today's warning: setting it again does not say it twice.
+        #expect(warnings[2] == .noDatabase)
+        list.set(.noDatabase)
+        #expect(list.filter { $0.code == "DB-007" } == [.noDatabase] && list.count == 3)
     }
 
     @Test func tableShowsEachSection() {

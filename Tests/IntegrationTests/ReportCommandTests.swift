@@ -12,18 +12,8 @@ struct ReportCommandTests {
     static let binary = spoolscanBinary
 
     /// Runs the binary; returns its exit status and standard output.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> (Int32, String) {
+        try SharedData.runReturningStatus(binary, arguments)
     }
 
     static func report(vulnerabilities: [(String, Severity)]) -> Report {

@@ -28,8 +28,9 @@ public struct AdvisoryImporter: Sendable {
     }
 
     /// Imports every feed found at `paths` (files or folders). Throws `DB-009` (and changes
-    /// nothing) when a path yields no advisory records, or, with `everyPathMustYield` false,
-    /// when all of them together yield none.
+    /// nothing) when a path holds no advisory records at all (withdrawn ones count as records
+    /// here) unless `everyPathMustYield` is false, and when all paths together yield no record
+    /// to store.
     public func importFeeds(_ paths: [String], everyPathMustYield: Bool = true,
                             now: Date = Date()) throws(SpoolscanError) -> Result {
         let started = Date()
@@ -76,10 +77,12 @@ public struct AdvisoryImporter: Sendable {
             try db.execute(AdvisorySchema.dropIndexes)
             let writer = try AdvisoryWriter(db: db)
             for feed in paths {
-                let before = writer.recordsSeen
+                let before = writer.recordsSeen + writer.withdrawnSeen
                 let skipped = try FeedReader.read(path: feed, into: writer)
                 warnings += skipped
-                if everyPathMustYield && writer.recordsSeen == before { throw Self.empty(feed, skipped: skipped) }
+                if everyPathMustYield && writer.recordsSeen + writer.withdrawnSeen == before {
+                    throw Self.empty(feed, skipped: skipped)
+                }
             }
             if writer.recordsSeen == 0 { throw Self.empty(paths.joined(separator: ", "), skipped: warnings) }
             try db.execute(AdvisorySchema.indexes)

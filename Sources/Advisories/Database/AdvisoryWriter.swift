@@ -24,6 +24,8 @@ final class AdvisoryWriter: FeedSink {
     private(set) var stats: [String: SourceStats] = [:]
     /// Advisory records received so far in this run (repeats of one advisory included).
     private(set) var recordsSeen = 0
+    /// Withdrawn records skipped so far in this run (recognised feed content, nothing stored).
+    private(set) var withdrawnSeen = 0
 
     init(db: SQLiteDatabase) throws {
         self.db = db
@@ -86,6 +88,7 @@ final class AdvisoryWriter: FeedSink {
 
     func skippedWithdrawn(source: String) {
         try? touch(source)
+        withdrawnSeen += 1
         stats[source, default: SourceStats()].skippedWithdrawn += 1
     }
 

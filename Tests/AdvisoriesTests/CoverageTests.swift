@@ -1,5 +1,6 @@
 import Foundation
 import ScanReport
+import SQLiteDB
 import SpoolscanCore
 import Testing
 @testable import Advisories
@@ -97,6 +98,18 @@ struct CoverageTests {
         #expect(try db.summary().dataAgeDays(now: built) == 366)
         // Only a record date within the limit and a recent build are fresh.
         #expect(db.staleWarning(maxAgeDays: 400, now: built.addingTimeInterval(86_400)) == nil)
+    }
+
+    @Test func databaseWithoutStoredNewestDateIsStillRead() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/advisories.db"
+        _ = try AdvisoryImporter(databasePath: path).importFeeds([folder.write("a.json", Self.pypiRecord)])
+        // A database built before the date was kept in `meta`: the same schema, the date computed on open.
+        #expect(try AdvisoryDatabase(path: path).summary().newestRecord == "2024-01-01T00:00:00Z")
+        try SQLiteDatabase(path: path, mode: .readWrite).execute("""
+            DELETE FROM meta WHERE key = 'newest_record'; UPDATE advisories SET modified = '2024-05-05T00:00:00Z';
+            """)
+        #expect(try AdvisoryDatabase(path: path).summary().newestRecord == "2024-05-05T00:00:00Z")
     }
 
     @Test func importOfNothingIsDB009AndChangesNothing() throws {

@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "Advisories", "CArchive"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "Advisories", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

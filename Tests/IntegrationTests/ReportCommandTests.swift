@@ -1,6 +1,7 @@
 import Foundation
 import ScanReport
 import Testing
+import TestSupport
 
 /// The `report show` and `report diff` commands as a user runs them: exit statuses, plain
 /// output when piped, JSON for tools.
@@ -50,6 +51,23 @@ struct ReportCommandTests {
         try Data("{\"schemaVersion\": 2".utf8).write(to: URL(fileURLWithPath: folder + "/broken.json"))
         #expect(try Self.run(["report", "diff", old, folder + "/broken.json"]).0 == 3)
         #expect(try Self.run(["report", "diff", old, folder + "/missing.json"]).0 == 3)
+    }
+
+    @Test func scanTableIsTheSameRendering() throws {
+        try TemporaryDirectory.with { dir in
+            let image = dir.path("debian.tar")
+            try ImageBuilder(layers: [.init(files: [
+                .file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"),
+                .file("var/lib/dpkg/status", "Package: libc6\nStatus: install ok installed\nVersion: 2.36-9\n\n"),
+            ])]).write(to: image, format: .dockerLegacy)
+            let (status, table) = try Self.run(["scan", image, "--format", "table"])
+            #expect(status == 0)
+            let (_, json) = try Self.run(["scan", image])
+            let report = try ReportCodec.decode(Report.self, from: Data(json.utf8))
+            // Exactly the text `report show` prints for the JSON report of the same scan.
+            #expect(table == ReportRenderer().render(report))
+            #expect(table.contains("not checked: no advisory database") && !table.contains("Packages ("))
+        }
     }
 
     @Test func showIsPlainWhenPipedAndFilters() throws {

@@ -9,7 +9,8 @@ struct ReportShowCommand: ParsableCommand {
         abstract: "Show a report: summary (verdict, warnings, counts, top findings), then findings per image.",
         discussion: """
         The filters change only what is shown, never the report or its verdict. Colours are used on a \
-        terminal unless NO_COLOR is set. Exit status: 0 shown; 3 the file is not a readable report.
+        terminal unless NO_COLOR is set. Exit status: 0 shown; 3 the file is not a readable report or a \
+        filter value is wrong.
         """
     )
 
@@ -31,7 +32,13 @@ struct ReportShowCommand: ParsableCommand {
     @Flag(help: "Also list every image's layers and packages.")
     var packages = false
 
-    func validate() throws { _ = try filter() }
+    /// A bad filter value is an error like any other: exit status 3.
+    func validate() throws {
+        do { _ = try filter() } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: spoolscan report \(Self.usageString())\n".utf8))
+            throw ExitCode(3)
+        }
+    }
 
     func filter() throws -> FindingFilter {
         var filter = FindingFilter(onlyFixed: onlyFixed)

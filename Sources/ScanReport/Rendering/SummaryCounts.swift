@@ -20,25 +20,33 @@ public struct SummaryCounts: Sendable, Equatable {
 /// What can be said about vulnerabilities: whether they were matched at all and which
 /// packages nothing was checked against. A count of 0 is only claimed for checked packages.
 public struct VulnerabilityCoverage: Sendable, Equatable {
-    /// Nil when vulnerabilities were not matched (no database).
+    /// Packages of one type and release or ecosystem the database holds no advisories for.
+    public struct Unchecked: Sendable, Equatable {
+        public var packages: Int
+        public var packageType: PackageType
+        /// `Debian 12`, `PyPI`, `fedora 40`.
+        public var scope: String
+    }
+
+    /// False when vulnerabilities were not matched (no database).
     public var matched: Bool
     /// Packages in groups the database holds advisories for (nil for reports without coverage).
     public var checkedPackages: Int?
-    /// Unchecked groups, summed over images: `(1 deb packages, Debian 12)`.
-    public var unchecked: [(packages: Int, packageType: PackageType, scope: String)]
+    /// Unchecked groups, summed over images.
+    public var unchecked: [Unchecked]
 
     public init(_ report: Report) {
         let groups = report.artifact.images.compactMap(\.coverage)
         matched = report.database != nil || !groups.isEmpty
         checkedPackages = groups.isEmpty ? nil : groups.reduce(0) { $0 + $1.checkedPackages }
-        var sums: [String: (Int, PackageType, String)] = [:]
-        var order: [String] = []
+        unchecked = []
         for group in groups.joined() where !group.checked {
-            let key = group.packageType.rawValue + "\u{1F}" + group.scope
-            if sums[key] == nil { order.append(key); sums[key] = (0, group.packageType, group.scope) }
-            sums[key]!.0 += group.packages
+            if let i = unchecked.firstIndex(where: { $0.packageType == group.packageType && $0.scope == group.scope }) {
+                unchecked[i].packages += group.packages
+            } else {
+                unchecked.append(Unchecked(packages: group.packages, packageType: group.packageType, scope: group.scope))
+            }
         }
-        unchecked = order.map { sums[$0]! }.map { (packages: $0.0, packageType: $0.1, scope: $0.2) }
     }
 
     /// Whether a count of vulnerabilities means something: matched, and at least one package checked.
@@ -50,10 +58,5 @@ public struct VulnerabilityCoverage: Sendable, Equatable {
         guard !unchecked.isEmpty else { return nil }
         let parts = unchecked.map { "\($0.packages) \($0.packageType.rawValue) packages not checked (no advisories for \($0.scope))" }
         return parts.joined(separator: "; ")
-    }
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.matched == b.matched && a.checkedPackages == b.checkedPackages
-            && a.unchecked.map { "\($0)" } == b.unchecked.map { "\($0)" }
     }
 }

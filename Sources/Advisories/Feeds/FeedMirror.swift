@@ -33,7 +33,11 @@ public struct FeedMirror: Sendable {
     /// `warnings` as `skipped PATH: reason`. A feed file of the layout that holds no records is
     /// listed too; `DB-009` when the whole mirror yields none.
     static func importMirror(_ folder: String, into databasePath: String) throws(SpoolscanError) -> AdvisoryImporter.Result {
-        let feeds = try Self.feeds(in: folder)
+        let feeds: [String]
+        do { feeds = try Self.feeds(in: folder) } catch {
+            let skipped = skipped(in: folder, feeds: []).map { "\n  skipped \($0.path): \($0.reason)" }.joined()
+            throw SpoolscanError(error.code, error.detail + skipped)
+        }
         var result = try AdvisoryImporter(databasePath: databasePath).importFeeds(feeds, everyPathMustYield: false)
         result.warnings = skipped(in: folder, feeds: feeds).map { "skipped \($0.path): \($0.reason)" } + result.warnings
         return result

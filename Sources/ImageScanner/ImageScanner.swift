@@ -43,7 +43,7 @@ public final class ImageScanner {
         if let matcher {
             try matcher.match(&report, maxAgeDays: options.maxDatabaseAgeDays)
         } else {
-            report.warnings.add(.noDatabase)
+            report.warnings.set(.noDatabase)
         }
         return report
     }

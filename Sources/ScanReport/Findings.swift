@@ -52,6 +52,9 @@ public struct Vulnerability: Codable, Sendable, Equatable {
     public var source: String
     public var layer: LayerRef
     public var references: [String]
+    /// Where the package was found in the image (the package's first path: a Go binary for a
+    /// `stdlib` or module finding, a `METADATA` file, the dpkg status file); nil in older reports.
+    public var path: String?
     /// Set when a policy ignore or a VEX statement suppresses the finding.
     public var suppression: Suppression?
 

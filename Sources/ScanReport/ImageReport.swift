@@ -12,6 +12,9 @@ public struct ImageReport: Codable, Sendable, Equatable {
     public var packages: [Package]
     public var vulnerabilities: [Vulnerability]
     public var vulnerabilitySummary: SeveritySummary?
+    /// Which packages the advisory database could speak for, per package type, ecosystem and
+    /// release; nil when vulnerabilities were not matched.
+    public var coverage: [PackageCoverage]?
     public var secrets: [SecretFinding]
     public var malware: [MalwareFinding]
     public var misconfigurations: [Misconfiguration]

@@ -32,7 +32,7 @@ public struct ReportWarning: Codable, Sendable, Hashable, CustomStringConvertibl
         if let colon = text.firstIndex(of: ":"), let code = ErrorCode.named(String(text[..<colon])) {
             self.init(code, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         } else if text.hasPrefix("no advisory database") {
-            self.init(.vulnerabilitiesNotMatched, text)
+            self = .noDatabase   // the same fact as today's warning, so it is never said twice
         } else {
             self.init(.packageFileSkipped, text)
         }
@@ -43,6 +43,13 @@ extension Array where Element == ReportWarning {
     /// Adds `warning` unless the same code and message are already there: each is said once.
     public mutating func add(_ warning: ReportWarning) {
         if !contains(warning) { append(warning) }
+    }
+
+    /// Replaces every warning with `warning`'s code by `warning`: for facts a report states at
+    /// most once (no database, stale database), whatever wording an older run used.
+    public mutating func set(_ warning: ReportWarning) {
+        removeAll { $0.code == warning.code }
+        append(warning)
     }
 
     /// Removes every warning with `code`.

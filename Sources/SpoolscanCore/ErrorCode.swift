@@ -67,6 +67,10 @@ extension ErrorCode {
     public static let dbSchema = ErrorCode("DB-005", "advisory database schema version unsupported", .configuration)
     public static let dbDownload = ErrorCode("DB-006", "advisory feed download failed", .host)
     public static let vulnerabilitiesNotMatched = ErrorCode("DB-007", "vulnerabilities not matched", .host)
+    /// The database holds no advisories for a distribution release or language ecosystem present in the image.
+    public static let dbNoCoverage = ErrorCode("DB-008", "no advisories for these packages", .host)
+    /// An import path yielded no advisory records.
+    public static let dbImportEmpty = ErrorCode("DB-009", "advisory feed holds no records", .configuration)
 
     // MARK: Configuration and usage
     public static let configInvalid = ErrorCode("CONF-001", "configuration invalid", .configuration)
@@ -86,7 +90,7 @@ extension ErrorCode {
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
         .notificationHookFailed, .metricsFileNotWritten,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
-        .vulnerabilitiesNotMatched,
+        .vulnerabilitiesNotMatched, .dbNoCoverage, .dbImportEmpty,
         .configInvalid, .rulesInvalid, .internalError,
         .packageFileSkipped, .fileNotScanned,
     ]

@@ -26,9 +26,9 @@ func failDB(_ error: SpoolscanError) -> ExitCode {
     return ExitCode(1)
 }
 
-/// Prints an import's outcome.
+/// Prints an import's outcome: the files skipped and why, then each feed's record count.
 func printImport(_ result: AdvisoryImporter.Result, database: String) {
-    for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+    for warning in result.warnings { print(warning) }
     for source in result.sources { print("\(source.name): \(source.records) advisories") }
     print(String(format: "imported into %@ in %.2f s", database, result.seconds))
 }

@@ -17,26 +17,36 @@ struct DBInfoCommand: ParsableCommand {
     var maxAgeDays = 7
 
     func run() throws {
-        let summary: DatabaseSummary
+        var summary: DatabaseSummary
         do {
-            summary = try AdvisoryDatabase(path: database.resolved).summary()
+            let db = try AdvisoryDatabase(path: database.resolved)
+            summary = try db.summary()
+            summary.coverage = try db.coverage()
         } catch {
             throw failDB(error)
         }
         let stale = summary.staleWarning(maxAgeDays: maxAgeDays)
         if json {
-            let data = try ReportCodec.encode(DBInfoOutput(database: summary, ageDays: summary.ageDays(), stale: stale))
+            let data = try ReportCodec.encode(DBInfoOutput(database: summary, ageDays: summary.ageDays(),
+                                                           dataAgeDays: summary.dataAgeDays(), stale: stale))
             FileHandle.standardOutput.write(data)
             return
         }
         print("database: \(summary.path)")
         print("schema:   \(summary.schemaVersion)")
         print("built:    \(summary.builtAt) (\(summary.ageDays().map { "\($0) days ago" } ?? "age unknown"))")
+        print("newest record: \(summary.newestRecord.map { "\($0) (\(summary.dataAgeDays().map(String.init) ?? "?") days old)" } ?? "no record dates")")
+        print("feeds:")
         for source in summary.sources {
             var line = "  \(source.name): \(source.records) advisories, imported \(source.importedAt)"
             if source.ignoredGitRanges > 0 { line += ", \(source.ignoredGitRanges) GIT ranges ignored" }
             if source.skippedWithdrawn > 0 { line += ", \(source.skippedWithdrawn) withdrawn skipped" }
             print(line)
+        }
+        print("covers (images of other releases and ecosystems are reported as not checked, DB-008):")
+        for row in summary.coverage ?? [] {
+            let scope = row.release.map { "\(row.ecosystem) \($0)" } ?? row.ecosystem
+            print("  \(scope): \(row.advisories) advisories, newest record \(row.newestRecord ?? "undated")")
         }
         if let stale { print("warning: \(stale)") }
     }
@@ -46,5 +56,6 @@ struct DBInfoCommand: ParsableCommand {
 struct DBInfoOutput: Encodable {
     var database: DatabaseSummary
     var ageDays: Int?
+    var dataAgeDays: Int?
     var stale: ReportWarning?
 }

@@ -26,7 +26,7 @@ struct MatchingOptions: ParsableArguments {
         let maxAge = maxDbAgeDays
         guard let path = databasePath else {
             return ReportHooks.transforming { report in
-                report.warnings.add(.noDatabase)
+                report.warnings.set(.noDatabase)
             }
         }
         return ReportHooks.transforming { report in

@@ -68,7 +68,9 @@ struct ScanCommand: ParsableCommand {
         let data: Data
         switch format {
         case .json: data = try ReportCodec.encode(report)
-        case .table: data = Data(ReportTable.render(report).utf8)
+        case .table:
+            let style = output == nil ? terminalStyle() : .plain
+            data = Data(ReportRenderer(options: .init(style: style)).render(report).utf8)
         }
         if let output {
             try ReportCodec.writeAtomically(data, to: output)

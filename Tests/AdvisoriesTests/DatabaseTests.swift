@@ -113,7 +113,9 @@ struct DatabaseTests {
         let path = folder.path + "/spool/done/x.report.json"
         try ReportCodec.writeAtomically(ReportCodec.encode(report), to: path)
         folder.write("spool/done/broken.report.json", "{")
-        let result = try ReportRematcher(matcher: VulnerabilityMatcher(database: db)).rematch(folder: folder.path + "/spool/done")
+        // `now` just after the record's date: neither the build nor the data is stale.
+        let result = try ReportRematcher(matcher: VulnerabilityMatcher(database: db))
+            .rematch(folder: folder.path + "/spool/done", now: Date(timeIntervalSince1970: 1_704_153_600))
         #expect(result.rematched == 1)
         #expect(result.failures.count == 1)
         report = try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

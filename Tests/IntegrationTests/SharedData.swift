@@ -14,6 +14,16 @@ enum SharedData {
     /// Runs a command, returning its standard output; throws when it exits non-zero.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> String {
+        let (status, output) = try runReturningStatus(executable, arguments, in: directory)
+        guard status == 0 else {
+            throw CommandFailed(command: ([executable] + arguments).joined(separator: " "), status: status)
+        }
+        return output
+    }
+
+    /// Runs a command, returning its exit status and standard output (stderr is discarded).
+    static func runReturningStatus(_ executable: String, _ arguments: [String],
+                                   in directory: String? = nil) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -24,10 +34,7 @@ enum SharedData {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CommandFailed(command: ([executable] + arguments).joined(separator: " "), status: process.terminationStatus)
-        }
-        return String(decoding: data, as: UTF8.self)
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     struct CommandFailed: Error, CustomStringConvertible {

@@ -89,17 +89,21 @@ import TestSupport
         var list = warnings
         list.add(warnings[1])
         #expect(list.count == 3, "a warning already present is not added twice")
+        // The 1.0 wording of "no database" is today's warning: setting it again does not say it twice.
+        #expect(warnings[2] == .noDatabase)
+        list.set(.noDatabase)
+        #expect(list.filter { $0.code == "DB-007" } == [.noDatabase] && list.count == 3)
     }
 
     @Test func tableShowsEachSection() {
-        let text = ReportTable.render(Self.sampleReport())
+        let text = ReportRenderer().render(Self.sampleReport())
         #expect(text.contains("example/app:1.0"))
         #expect(text.contains("Debian GNU/Linux 12 (bookworm)"))
         #expect(text.contains("libc6"))
         #expect(text.contains("CVE-2024-0001"))
         #expect(text.contains("AKIA****"))
-        #expect(text.contains("(deleted later)"))
+        #expect(text.contains("deleted in a later layer"))
         #expect(!text.contains("AKIAIOSFODNN7EXAMPLE"))
-        #expect(ReportTable.formatBytes(1536) == "1.5 KiB")
+        #expect(TextTable.formatBytes(1536) == "1.5 KiB")
     }
 }

@@ -9,12 +9,14 @@ import SpoolscanCore
 public final class AdvisoryDatabase: @unchecked Sendable {
     /// The file this database was opened from.
     public let path: String
-    private let db: SQLiteDatabase
+    let db: SQLiteDatabase
     private let lock = NSLock()
     private var advisoryCache: [Int64: StoredAdvisory] = [:]
     /// The chosen CVSS per stored `cvss` column text: many advisories share the same vectors,
     /// and scoring a vector is the dearest part of reading an advisory.
     private var cvssCache: [String: CVSS?] = [:]
+    /// Whether the database holds advisories for an ecosystem and release (`Debian\u{1F}12`).
+    var coverageCache: [String: Bool] = [:]
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
     /// readable advisory database, `DB-005` when its schema version is not this build's.
@@ -62,8 +64,15 @@ public final class AdvisoryDatabase: @unchecked Sendable {
                                      records: Int(statement.int(2)), ignoredGitRanges: Int(statement.int(3)),
                                      skippedWithdrawn: Int(statement.int(4)), origin: statement.string(5) ?? ""))
             }
+            // Databases built before the newest record date was kept in `meta` compute it here.
+            var newest = values["newest_record"]
+            if newest == nil {
+                let max = try db.prepare("SELECT MAX(modified) FROM advisories")
+                if try max.step() { newest = max.string(0) }
+            }
             return DatabaseSummary(path: path, builtAt: values["built_at"] ?? "",
-                                   schemaVersion: Int(values["schema_version"] ?? "") ?? 0, sources: sources)
+                                   schemaVersion: Int(values["schema_version"] ?? "") ?? 0, sources: sources,
+                                   newestRecord: newest.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 
@@ -72,7 +81,8 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         try summary().databaseInfo(matchedAt: matchedAt)
     }
 
-    /// A warning when the database was built more than `maxAgeDays` days before `now`, else nil.
+    /// A warning when the database was built, or its newest advisory record was modified, more
+    /// than `maxAgeDays` days before `now` (``DatabaseSummary/staleWarning(maxAgeDays:now:)``), else nil.
     public func staleWarning(maxAgeDays: Int = 7, now: Date = Date()) -> ReportWarning? {
         guard let summary = try? summary() else { return nil }
         return summary.staleWarning(maxAgeDays: maxAgeDays, now: now)
@@ -123,7 +133,7 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         }
     }
 
-    private func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SpoolscanError) -> T {
+    func locked<T>(_ body: () throws(SQLiteError) -> T) throws(SpoolscanError) -> T {
         lock.lock()
         defer { lock.unlock() }
         do { return try body() } catch { throw SpoolscanError(.dbCorrupt, "\(path): \(error.message)") }

@@ -27,8 +27,12 @@ public struct AdvisoryImporter: Sendable {
         public var seconds: Double
     }
 
-    /// Imports every feed found at `paths` (files or folders).
-    public func importFeeds(_ paths: [String], now: Date = Date()) throws(SpoolscanError) -> Result {
+    /// Imports every feed found at `paths` (files or folders). Throws `DB-009` (and changes
+    /// nothing) when a path holds no advisory records at all (withdrawn ones count as records
+    /// here) unless `everyPathMustYield` is false, and when all paths together yield no record
+    /// to store.
+    public func importFeeds(_ paths: [String], everyPathMustYield: Bool = true,
+                            now: Date = Date()) throws(SpoolscanError) -> Result {
         let started = Date()
         let folder = (databasePath as NSString).deletingLastPathComponent
         let name = (databasePath as NSString).lastPathComponent
@@ -43,7 +47,7 @@ public struct AdvisoryImporter: Sendable {
             throw SpoolscanError(.dbCorrupt, "cannot prepare \(temporary): \(error.localizedDescription)")
         }
         do {
-            let (sources, warnings) = try build(temporary, paths: paths, now: now)
+            let (sources, warnings) = try build(temporary, paths: paths, everyPathMustYield: everyPathMustYield, now: now)
             try Self.fsync(temporary)
             guard rename(temporary, databasePath) == 0 else {
                 throw SpoolscanError(.dbCorrupt, "rename to \(databasePath): \(String(cString: strerror(errno)))")
@@ -59,7 +63,8 @@ public struct AdvisoryImporter: Sendable {
         }
     }
 
-    private func build(_ path: String, paths: [String], now: Date) throws -> ([DatabaseSource], [String]) {
+    private func build(_ path: String, paths: [String], everyPathMustYield: Bool,
+                       now: Date) throws -> ([DatabaseSource], [String]) {
         let db = try SQLiteDatabase(path: path, mode: .create)
         try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         try db.execute(AdvisorySchema.tables)
@@ -71,12 +76,23 @@ public struct AdvisoryImporter: Sendable {
         let writer = try db.transaction { () throws -> AdvisoryWriter in
             try db.execute(AdvisorySchema.dropIndexes)
             let writer = try AdvisoryWriter(db: db)
-            for feed in paths { warnings += try FeedReader.read(path: feed, into: writer) }
+            for feed in paths {
+                let before = writer.recordsSeen + writer.withdrawnSeen
+                let skipped = try FeedReader.read(path: feed, into: writer)
+                warnings += skipped
+                if everyPathMustYield && writer.recordsSeen + writer.withdrawnSeen == before {
+                    throw Self.empty(feed, skipped: skipped)
+                }
+            }
+            if writer.recordsSeen == 0 { throw Self.empty(paths.joined(separator: ", "), skipped: warnings) }
             try db.execute(AdvisorySchema.indexes)
             try writer.finish(importedAt: importedAt)
             let meta = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")
             try meta.run([.text("schema_version"), .text(String(AdvisorySchema.version))])
             try meta.run([.text("built_at"), .text(importedAt)])
+            let newest = try db.prepare("SELECT COALESCE(MAX(modified), '') FROM advisories")
+            _ = try newest.step()
+            try meta.run([.text("newest_record"), .text(newest.string(0) ?? "")])
             return writer
         }
         try db.execute("ANALYZE")
@@ -87,6 +103,13 @@ public struct AdvisoryImporter: Sendable {
             return DatabaseSource(name: name, importedAt: importedAt, records: records)
         }
         return (sources, warnings)
+    }
+
+    /// `DB-009` for a path that yielded no records, naming what was skipped in it.
+    static func empty(_ path: String, skipped: [String]) -> SpoolscanError {
+        var detail = "\(path): no advisory records found; nothing was imported"
+        if !skipped.isEmpty { detail += " (\(skipped.count) file(s) skipped: \(skipped.prefix(3).joined(separator: "; ")))" }
+        return SpoolscanError(.dbImportEmpty, detail)
     }
 
     static func fsync(_ path: String) throws {
@@ -103,4 +126,10 @@ enum Timestamp {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
     static func parse(_ text: String) -> Date? { try? Date.ISO8601FormatStyle().parse(text) }
+    /// The day of an RFC 3339 date (`2024-05-01T12:34:56.789Z` → 2024-05-01 00:00 UTC), which
+    /// also reads the fractional seconds and offsets OSV records use.
+    static func parseDay(_ text: String) -> Date? {
+        guard text.count >= 10 else { return nil }
+        return try? Date.ISO8601FormatStyle().year().month().day().parse(String(text.prefix(10)))
+    }
 }

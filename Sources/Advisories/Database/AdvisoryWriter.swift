@@ -22,6 +22,10 @@ final class AdvisoryWriter: FeedSink {
     private var nextRowID: Int64
     private var rowIDs: [String: Int64] = [:]
     private(set) var stats: [String: SourceStats] = [:]
+    /// Advisory records received so far in this run (repeats of one advisory included).
+    private(set) var recordsSeen = 0
+    /// Withdrawn records skipped so far in this run (recognised feed content, nothing stored).
+    private(set) var withdrawnSeen = 0
 
     init(db: SQLiteDatabase) throws {
         self.db = db
@@ -49,6 +53,7 @@ final class AdvisoryWriter: FeedSink {
 
     func add(_ record: AdvisoryRecord, origin: String) throws {
         try touch(record.source)
+        recordsSeen += 1
         stats[record.source]!.origins.insert(origin)
         let key = record.source + "\u{1F}" + record.id
         let rowID: Int64
@@ -83,6 +88,7 @@ final class AdvisoryWriter: FeedSink {
 
     func skippedWithdrawn(source: String) {
         try? touch(source)
+        withdrawnSeen += 1
         stats[source, default: SourceStats()].skippedWithdrawn += 1
     }
 

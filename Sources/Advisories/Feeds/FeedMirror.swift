@@ -24,9 +24,52 @@ public struct FeedMirror: Sendable {
             let staging = (folder.isEmpty ? "." : folder) + "/.spoolscan-download.\(getpid())"
             defer { try? FileManager.default.removeItem(atPath: staging) }
             try FeedDownloader(base: location).download(into: staging)
-            return try AdvisoryImporter(databasePath: databasePath).importFeeds(Self.feeds(in: staging))
+            return try Self.importMirror(staging, into: databasePath)
         }
-        return try AdvisoryImporter(databasePath: databasePath).importFeeds(Self.feeds(in: location))
+        return try Self.importMirror(location, into: databasePath)
+    }
+
+    /// Imports a mirror folder's feeds; the files it does not read are listed in the result's
+    /// `warnings` as `skipped PATH: reason`. A feed file of the layout that holds no records is
+    /// listed too; `DB-009` when the whole mirror yields none.
+    static func importMirror(_ folder: String, into databasePath: String) throws(SpoolscanError) -> AdvisoryImporter.Result {
+        let feeds: [String]
+        do { feeds = try Self.feeds(in: folder) } catch {
+            let skipped = skipped(in: folder, feeds: []).map { "\n  skipped \($0.path): \($0.reason)" }.joined()
+            throw SpoolscanError(error.code, error.detail + skipped)
+        }
+        var result = try AdvisoryImporter(databasePath: databasePath).importFeeds(feeds, everyPathMustYield: false)
+        result.warnings = skipped(in: folder, feeds: feeds).map { "skipped \($0.path): \($0.reason)" } + result.warnings
+        return result
+    }
+
+    /// Every regular file under `folder` that is not one of `feeds`, with the reason it is not read.
+    public static func skipped(in folder: String, feeds: [String]) -> [(path: String, reason: String)] {
+        let used = Set(feeds)
+        let files = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []).sorted()
+        var result: [(path: String, reason: String)] = []
+        for relative in files {
+            let full = "\(folder)/\(relative)"
+            var isDirectory: ObjCBool = false
+            guard !used.contains(full), FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            result.append((full, reason(relative)))
+        }
+        return result
+    }
+
+    /// Why the mirror layout does not read a file at `relative` (a path inside the mirror).
+    static func reason(_ relative: String) -> String {
+        let parts = relative.split(separator: "/").map(String.init)
+        let layout = "the mirror layout is <Ecosystem>/all.zip, alpine-secdb/v3.N/*.json, debian-tracker.json"
+        guard parts.count > 1 else { return "not a feed file of the mirror; \(layout)" }
+        if parts[0] == "alpine-secdb" {
+            if parts.count != 3 { return "Alpine secdb files belong in alpine-secdb/v3.N/" }
+            return parts[2].hasSuffix(".json") ? "not read" : "not a .json file"
+        }
+        if Ecosystem(rawValue: parts[0]) != nil { return "only \(parts[0])/all.zip is read from this folder" }
+        if parts.last == "all.zip" { return "\(parts[0]) is not an ecosystem spoolscan imports (\(Ecosystem.allCases.map(\.rawValue).joined(separator: ", ")))" }
+        return "not part of the mirror layout; \(layout)"
     }
 
     /// The feed files a mirror folder holds, in a stable order. Throws `DB-003` when there are none.

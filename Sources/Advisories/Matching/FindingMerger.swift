@@ -87,11 +87,13 @@ enum FindingMerger {
                 if references.count == 10 { break collect }
             }
         }
-        return Vulnerability(
+        var finding = Vulnerability(
             id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
             source: lead.advisory.source, layer: package.layer, references: references)
+        finding.path = package.paths.first
+        return finding
     }
 }

@@ -52,6 +52,9 @@ public struct Vulnerability: Codable, Sendable, Equatable {
     public var source: String
     public var layer: LayerRef
     public var references: [String]
+    /// When the advisory was first published (OSV `published`, RFC 3339), where the feed says;
+    /// a policy's `olderThanDays` measures a finding's age from it.
+    public var published: String?
     /// Set when a policy ignore or a VEX statement suppresses the finding.
     public var suppression: Suppression?
 

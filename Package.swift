@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ImageReaderTests", dependencies: ["TestSupport", "ImageReader", "CArchive", "SpoolscanCore"]),
         .testTarget(name: "PackageCatalogTests", dependencies: ["TestSupport", "PackageCatalog", "ImageReader", "ScanReport", "CArchive"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport", "SQLiteDB"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),

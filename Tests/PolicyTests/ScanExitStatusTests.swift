@@ -97,7 +97,28 @@ import TestSupport
 
             let failing = try Self.run(["scan", dir.path("app.tar"), "--db", dir.path("adv.db"), "--output", dir.path("r.json")])
             #expect(failing.status == 1, "\(failing.stderr)")
-            #expect(try Self.report(dir.path("r.json")).verdict?.reasons.first?.rule == "vulnerabilities[0]")
+            let matched = try Self.report(dir.path("r.json"))
+            #expect(matched.verdict?.reasons.first?.rule == "vulnerabilities[0]")
+            #expect(matched.artifact.images[0].vulnerabilities.first?.published == "2025-01-01T00:00:00Z")
+
+            // The advisory's OSV publication date decides the age rule.
+            try "version: 1\nrules:\n  vulnerabilities: [{severity: HIGH, olderThanDays: 100000}]\n"
+                .write(toFile: dir.path("young.yaml"), atomically: true, encoding: .utf8)
+            #expect(try Self.run(["scan", dir.path("app.tar"), "--db", dir.path("adv.db"), "--policy", dir.path("young.yaml")]).status == 0)
+            try "version: 1\nrules:\n  vulnerabilities: [{severity: HIGH, olderThanDays: 30}]\n"
+                .write(toFile: dir.path("old.yaml"), atomically: true, encoding: .utf8)
+            #expect(try Self.run(["scan", dir.path("app.tar"), "--db", dir.path("adv.db"), "--policy", dir.path("old.yaml")]).status == 1)
+
+            // rematch decides the verdict again, with its own --policy.
+            try FileManager.default.createDirectory(atPath: dir.path("spool/done"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: dir.path("r.json"), toPath: dir.path("spool/done/app.tar.report.json"))
+            try "version: 1\nignores:\n  - {id: CVE-2099-0001, reason: accepted}\n"
+                .write(toFile: dir.path("lenient.yaml"), atomically: true, encoding: .utf8)
+            let rematch = try Self.run(["rematch", "--spool", dir.path("spool"), "--db", dir.path("adv.db"), "--policy", dir.path("lenient.yaml")])
+            #expect(rematch.status == 0, "\(rematch.stderr)")
+            let rematched = try Self.report(dir.path("spool/done/app.tar.report.json"))
+            #expect(rematched.verdict?.result == .pass && rematched.verdict?.policy.path == dir.path("lenient.yaml"))
+            #expect(rematched.artifact.images[0].vulnerabilities.first?.suppression?.reason == "accepted")
 
             try """
             {"@context": "https://openvex.dev/ns/v0.2.0", "@id": "https://example.com/vex/1", "timestamp": "2026-11-01T00:00:00Z",

@@ -11,18 +11,7 @@ public enum PolicyLoader {
     /// Reads and checks the policy at `path`: `POL-002` when it cannot be read, `POL-001` when
     /// it is not a valid policy (the message names the offending key).
     public static func load(path: String) throws(SpoolscanError) -> LoadedPolicy {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maxBytes {
-                throw SpoolscanError(.policyUnreadable, "\(path): \(size) bytes, more than \(maxBytes)")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as SpoolscanError {
-            throw error
-        } catch {
-            throw SpoolscanError(.policyUnreadable, "\(path): \((error as NSError).localizedDescription)")
-        }
+        let data = try BoundedFile.read(path, maxBytes: maxBytes, code: .policyUnreadable)
         guard let text = String(data: data, encoding: .utf8) else {
             throw SpoolscanError(.policyInvalid, "\(path): not UTF-8 text")
         }
@@ -37,6 +26,10 @@ public enum PolicyLoader {
             guard let node = try Yams.compose(yaml: text), node.mapping != nil else {
                 throw SpoolscanError(.policyInvalid, "\(label): not a YAML mapping (a policy starts with `version: 1`)")
             }
+            var budget = maxNodes
+            guard within(node, budget: &budget) else {
+                throw SpoolscanError(.policyInvalid, "\(label): more than \(maxNodes) YAML nodes once aliases are expanded")
+            }
             policy = try YAMLDecoder().decode(Policy.self, from: text)
         } catch let error as SpoolscanError {
             throw error
@@ -49,6 +42,21 @@ public enum PolicyLoader {
         }
         let digest = sha256 ?? SHA256Hasher.hex(Array(text.utf8))
         return LoadedPolicy(policy: policy, reference: Verdict.PolicyRef(path: path, sha256: digest))
+    }
+
+    /// Most YAML nodes a policy may expand to: aliases can make a small file expand
+    /// exponentially ("billion laughs"); the walk stops as soon as the budget is spent.
+    static let maxNodes = 200_000
+
+    private static func within(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        if let mapping = node.mapping {
+            for (key, value) in mapping where !(within(key, budget: &budget) && within(value, budget: &budget)) { return false }
+        } else if let sequence = node.sequence {
+            for item in sequence where !within(item, budget: &budget) { return false }
+        }
+        return true
     }
 
     /// A decoding error as `where: what` (`rules.vulnerabilities[0].severity: 'hi' is not a severity`).

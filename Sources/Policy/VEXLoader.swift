@@ -12,18 +12,7 @@ public enum VEXLoader {
     public static let maxBytes = 64 << 20
 
     public static func load(path: String) throws(SpoolscanError) -> VEXDocument {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maxBytes {
-                throw SpoolscanError(.vexUnreadable, "\(path): \(size) bytes, more than \(maxBytes)")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as SpoolscanError {
-            throw error
-        } catch {
-            throw SpoolscanError(.vexUnreadable, "\(path): \((error as NSError).localizedDescription)")
-        }
+        let data = try BoundedFile.read(path, maxBytes: maxBytes, code: .vexUnreadable)
         return try parse(data, path: path)
     }
 

@@ -59,6 +59,13 @@ import TestSupport
         #expect(error?.detail.hasPrefix("bad.yaml: ") == true)
     }
 
+    @Test func aliasBombIsRejected() {
+        var yaml = "version: 1\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+        for level in 1...8 { yaml += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let error = #expect(throws: SpoolscanError.self) { try PolicyLoader.parse(yaml, path: "bomb.yaml") }
+        #expect(error?.code == .policyInvalid && error?.detail.contains("aliases") == true, "\(String(describing: error))")
+    }
+
     @Test func unreadableFileIsPOL002AndTheDigestIsOfTheBytes() throws {
         let missing = #expect(throws: SpoolscanError.self) { try PolicyLoader.load(path: "/nonexistent/policy.yaml") }
         #expect(missing?.code == .policyUnreadable)

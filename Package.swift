@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "Policy", "ScanReport", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,9 +28,10 @@ public struct PolicyEvaluator: Sendable {
         var expired: [Int: Int] = [:]
         for index in report.artifact.images.indices {
             var image = report.artifact.images[index]
+            let pathsByPurl = Dictionary(image.packages.map { ($0.purl, $0.paths) }, uniquingKeysWith: +)
             for j in image.vulnerabilities.indices {
                 let v = image.vulnerabilities[j]
-                let paths = image.packages.filter { $0.purl == v.purl }.flatMap(\.paths)
+                let paths = pathsByPurl[v.purl] ?? []
                 let keys = IgnoreMatcher.Keys(ids: [v.id] + v.aliases, packageName: v.packageName, purl: v.purl, paths: paths)
                 let fromVEX = suppressor.suppression(for: v, in: image)
                 let fromIgnore = ignores.suppression(for: keys, expiredMatches: &expired)

@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages.
@@ -41,6 +42,10 @@ let package = Package(
         .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
         .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ScanReport", "SpoolscanCore"]),
+        // Policy files (YAML), ignores, OpenVEX documents and the verdict they reach on a report.
+        .target(name: "Policy", dependencies: [
+            "ScanReport", "SpoolscanCore", .product(name: "Yams", package: "Yams"),
+        ]),
         // The spool queue, worker pool and inotify watcher.
         .target(name: "Spool", dependencies: [
             "CInotify", "ScanReport", "SpoolscanCore",
@@ -48,7 +53,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "Detectors", "ScanReport", "SpoolscanCore",
+            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ScanReport", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -65,7 +70,8 @@ let package = Package(
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "Advisories", "CArchive"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "Advisories", "SpoolscanCore"]),
+        .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "Advisories", "Policy", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -55,6 +55,9 @@ public struct Vulnerability: Codable, Sendable, Equatable {
     /// Where the package was found in the image (the package's first path: a Go binary for a
     /// `stdlib` or module finding, a `METADATA` file, the dpkg status file); nil in older reports.
     public var path: String?
+    /// When the advisory was first published (OSV `published`, RFC 3339), where the feed says;
+    /// a policy's `olderThanDays` measures a finding's age from it.
+    public var published: String?
     /// Set when a policy ignore or a VEX statement suppresses the finding.
     public var suppression: Suppression?
 

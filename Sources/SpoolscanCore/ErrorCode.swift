@@ -81,6 +81,13 @@ extension ErrorCode {
     public static let packageFileSkipped = ErrorCode("INV-001", "package file could not be read", .artifact)
     public static let fileNotScanned = ErrorCode("DET-001", "file not scanned by a detector", .artifact)
 
+    // MARK: Policy and VEX (`scan`/`rematch` exit 3 on these; POL-005 is a report warning)
+    public static let policyInvalid = ErrorCode("POL-001", "policy file invalid", .configuration)
+    public static let policyUnreadable = ErrorCode("POL-002", "policy file cannot be read", .configuration)
+    public static let vexInvalid = ErrorCode("POL-003", "VEX document invalid", .configuration)
+    public static let vexUnreadable = ErrorCode("POL-004", "VEX document cannot be read", .configuration)
+    public static let policyIgnoreExpired = ErrorCode("POL-005", "policy ignore expired", .configuration)
+
     /// All codes, in table order. README's error table lists exactly these.
     public static let all: [ErrorCode] = [
         .notAnImage, .emptyFile, .truncated, .corruptCompression, .missingBlob, .digestMismatch,
@@ -93,6 +100,7 @@ extension ErrorCode {
         .vulnerabilitiesNotMatched, .dbNoCoverage, .dbImportEmpty,
         .configInvalid, .rulesInvalid, .internalError,
         .packageFileSkipped, .fileNotScanned,
+        .policyInvalid, .policyUnreadable, .vexInvalid, .vexUnreadable, .policyIgnoreExpired,
     ]
 
     /// Looks a code up by its text (`SCAN-001`).

@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Foundation
+import Policy
 import ScanReport
 import SpoolscanCore
 
@@ -20,12 +21,16 @@ struct RematchCommand: ParsableCommand {
     @Option(help: "Age in days after which the database counts as stale (a warning in each report).")
     var maxAgeDays = 7
 
+    @OptionGroup var policy: PolicyOptions
+
     func run() throws {
         let result: ReportRematcher.Result
+        let evaluator = try policy.evaluator()
         do {
             let db = try AdvisoryDatabase(path: database.resolved)
-            result = try ReportRematcher(matcher: VulnerabilityMatcher(database: db), maxAgeDays: maxAgeDays)
-                .rematch(folder: (spool as NSString).appendingPathComponent("done"))
+            var rematcher = ReportRematcher(matcher: VulnerabilityMatcher(database: db), maxAgeDays: maxAgeDays)
+            rematcher.afterMatch = { evaluator.apply(to: &$0) }
+            result = try rematcher.rematch(folder: (spool as NSString).appendingPathComponent("done"))
         } catch {
             throw failDB(error)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Detectors
 import Foundation
 import ImageScanner
+import Policy
 import ScanReport
 import SpoolscanCore
 
@@ -11,8 +12,9 @@ struct ScanCommand: ParsableCommand {
         commandName: "scan",
         abstract: "Scan one image file (docker-archive, OCI archive or OCI layout folder) and report what is in it.",
         discussion: """
-        Exit status: 0 on success; 2 when the artifact itself is bad (the first line on stderr is \
-        `SCAN-NNN: message`); 1 on any other error.
+        Exit status: 0 the report passes its policy; 1 it fails the policy (the reasons on stderr); \
+        2 the artifact itself is bad (the first line on stderr is `SCAN-NNN: message`); 3 any other \
+        error, usage errors included.
         """
     )
 
@@ -39,6 +41,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var policy: PolicyOptions
+
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
     var memoryLimitMb: Int?
 
@@ -58,13 +62,15 @@ struct ScanCommand: ParsableCommand {
         let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
                                   databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
                                   maxDatabaseAgeDays: maxDbAgeDays)
-        let report: Report
+        let evaluator = try policy.evaluator()
+        var report: Report
         do {
             report = try ImageScanner(options: options).scan(path: image)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(error.code.category == .artifact ? 2 : 1)
+            throw ExitCode(error.code.category == .artifact ? ExitStatus.badArtifact : ExitStatus.otherError)
         }
+        let verdict = evaluator.apply(to: &report)
         let data: Data
         switch format {
         case .json: data = try ReportCodec.encode(report)
@@ -76,6 +82,10 @@ struct ScanCommand: ParsableCommand {
             try ReportCodec.writeAtomically(data, to: output)
         } else {
             FileHandle.standardOutput.write(data)
+        }
+        if verdict.result == .fail, !PolicyOptions.isSpoolScanner {
+            PolicyOptions.printFailure(verdict)
+            throw ExitCode(ExitStatus.policyFail)
         }
     }
 }

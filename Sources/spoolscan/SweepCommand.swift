@@ -18,6 +18,7 @@ struct SweepCommand: ParsableCommand {
     var rematch = false
 
     func run() throws {
+        PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
         let sweep = SpoolSweep(layout: options.layout, config: options.configuration, hook: matching.hook, logger: logger)
         let summary: WorkSummary

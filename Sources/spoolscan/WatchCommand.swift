@@ -16,6 +16,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var matching: MatchingOptions
 
     func run() throws {
+        PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
         let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook, logger: logger)
         let code: Int32

@@ -17,6 +17,8 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     private var cvssCache: [String: CVSS?] = [:]
     /// Whether the database holds advisories for an ecosystem and release (`Debian\u{1F}12`).
     var coverageCache: [String: Bool] = [:]
+    /// The `advisories` query; files written before `published` existed read it as NULL.
+    private let advisoryQuery: String
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
     /// readable advisory database, `DB-005` when its schema version is not this build's.
@@ -37,6 +39,8 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         guard version == AdvisorySchema.version else {
             throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.version)")
         }
+        let published = AdvisorySchema.hasColumn(db, table: "advisories", column: "published") ? "published" : "NULL"
+        advisoryQuery = "SELECT source, id, aliases, summary, severity, cvss, refs, \(published) FROM advisories WHERE rowid = ?"
     }
 
     /// The database path used when none is given: `$SPOOLSCAN_DB`; else
@@ -112,7 +116,7 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     func advisory(_ rowID: Int64) throws(SpoolscanError) -> StoredAdvisory? {
         try locked { () throws(SQLiteError) -> StoredAdvisory? in
             if let cached = advisoryCache[rowID] { return cached }
-            let statement = try db.cached("SELECT source, id, aliases, summary, severity, cvss, refs FROM advisories WHERE rowid = ?")
+            let statement = try db.cached(advisoryQuery)
             statement.bind(1, rowID)
             guard try statement.step() else { statement.reset(); return nil }
             let vectors = statement.string(5) ?? ""
@@ -126,7 +130,7 @@ public final class AdvisoryDatabase: @unchecked Sendable {
                 aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
                 statedSeverity: statement.string(4),
                 cvss: cvss,
-                references: RangeCodec.decodeList(statement.string(6) ?? ""))
+                references: RangeCodec.decodeList(statement.string(6) ?? ""), published: statement.string(7))
             statement.reset()
             advisoryCache[rowID] = advisory
             return advisory
@@ -159,4 +163,6 @@ struct StoredAdvisory {
     /// The advisory's CVSS vector to report, with its v3 base score (computed once).
     var cvss: CVSS?
     var references: [String]
+    /// RFC 3339, when the feed gives it.
+    var published: String?
 }

@@ -13,15 +13,17 @@ public struct AdvisoryRecord: Sendable, Equatable {
     public var cvssVectors: [String]
     public var references: [String]
     public var modified: String?
+    /// When the advisory was first published (OSV `published`, RFC 3339); nil for feeds without it.
+    public var published: String?
     /// What the advisory says about each package it covers.
     public var affected: [AffectedPackage]
 
     public init(id: String, source: String, aliases: [String] = [], summary: String? = nil,
                 statedSeverity: String? = nil, cvssVectors: [String] = [], references: [String] = [],
-                modified: String? = nil, affected: [AffectedPackage] = []) {
+                modified: String? = nil, published: String? = nil, affected: [AffectedPackage] = []) {
         self.id = id; self.source = source; self.aliases = aliases; self.summary = summary
         self.statedSeverity = statedSeverity; self.cvssVectors = cvssVectors; self.references = references
-        self.modified = modified; self.affected = affected
+        self.modified = modified; self.published = published; self.affected = affected
     }
 }
 

@@ -4,8 +4,9 @@ import SQLiteDB
 ///
 /// - `meta(key, value)`: `schema_version`, `built_at` (RFC 3339 UTC).
 /// - `sources(name, imported_at, records, ignored_git_ranges, skipped_withdrawn, origin)`: one row per feed.
-/// - `advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified)`: one row per
-///   advisory per feed; list columns hold U+001F-separated values.
+/// - `advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified, published)`: one
+///   row per advisory per feed; list columns hold U+001F-separated values. `published` was added
+///   within schema version 1: imports add it to older files, readers treat its absence as NULL.
 /// - `affected(advisory, ecosystem, release, package, status, ranges, versions, severity)`: what an
 ///   advisory says about one package; looked up by `(ecosystem, release, package)`.
 enum AdvisorySchema {
@@ -18,7 +19,8 @@ enum AdvisorySchema {
             records INTEGER NOT NULL, ignored_git_ranges INTEGER NOT NULL DEFAULT 0,
             skipped_withdrawn INTEGER NOT NULL DEFAULT 0, origin TEXT);
         CREATE TABLE IF NOT EXISTS advisories(rowid INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL,
-            aliases TEXT NOT NULL, summary TEXT, severity TEXT, cvss TEXT NOT NULL, refs TEXT NOT NULL, modified TEXT);
+            aliases TEXT NOT NULL, summary TEXT, severity TEXT, cvss TEXT NOT NULL, refs TEXT NOT NULL, modified TEXT,
+            published TEXT);
         CREATE TABLE IF NOT EXISTS affected(advisory INTEGER NOT NULL, ecosystem TEXT NOT NULL, release TEXT NOT NULL,
             package TEXT NOT NULL, status TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL, severity TEXT);
         """
@@ -35,6 +37,22 @@ enum AdvisorySchema {
         DROP INDEX IF EXISTS affected_lookup;
         DROP INDEX IF EXISTS affected_advisory;
         """
+
+    /// Whether `table` has `column` (`published` is missing in files written before it was added).
+    static func hasColumn(_ db: SQLiteDatabase, table: String, column: String) -> Bool {
+        guard let statement = try? db.prepare("PRAGMA table_info(\(table))") else { return false }
+        while (try? statement.step()) == true {
+            if statement.string(1) == column { return true }
+        }
+        return false
+    }
+
+    /// Adds the columns introduced within this schema version to a file written before them.
+    static func addMissingColumns(_ db: SQLiteDatabase) throws {
+        if !hasColumn(db, table: "advisories", column: "published") {
+            try db.execute("ALTER TABLE advisories ADD COLUMN published TEXT")
+        }
+    }
 
     /// Reads `meta.schema_version`; nil when the table or row is missing.
     static func storedVersion(_ db: SQLiteDatabase) -> Int? {

@@ -30,8 +30,8 @@ final class AdvisoryWriter: FeedSink {
     init(db: SQLiteDatabase) throws {
         self.db = db
         insertAdvisory = try db.prepare("""
-            INSERT INTO advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified, published)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertAffected = try db.prepare("""
             INSERT INTO affected(advisory, ecosystem, release, package, status, ranges, versions, severity)
@@ -69,6 +69,7 @@ final class AdvisoryWriter: FeedSink {
                 .text(RangeCodec.encodeList(record.aliases)), record.summary.map { .text($0) } ?? .null,
                 record.statedSeverity.map { .text($0) } ?? .null, .text(RangeCodec.encodeList(record.cvssVectors)),
                 .text(RangeCodec.encodeList(record.references)), record.modified.map { .text($0) } ?? .null,
+                record.published.map { .text($0) } ?? .null,
             ])
         }
         for affected in record.affected {

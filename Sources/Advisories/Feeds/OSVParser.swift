@@ -73,7 +73,8 @@ enum OSVParser {
         for v in vectors where !uniqueVectors.contains(v) { uniqueVectors.append(v) }
         try sink.add(AdvisoryRecord(
             id: osv.id, source: source, aliases: osv.aliases ?? [], summary: summary, statedSeverity: stated,
-            cvssVectors: uniqueVectors, references: Array(references), modified: osv.modified, affected: affected),
+            cvssVectors: uniqueVectors, references: Array(references), modified: osv.modified, published: osv.published,
+            affected: affected),
             origin: origin)
     }
 }

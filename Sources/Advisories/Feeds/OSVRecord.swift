@@ -2,6 +2,7 @@
 struct OSVRecord: Decodable {
     var id: String
     var modified: String?
+    var published: String?
     var withdrawn: String?
     var aliases: [String]?
     var summary: String?

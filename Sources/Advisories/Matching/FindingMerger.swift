@@ -87,13 +87,21 @@ enum FindingMerger {
                 if references.count == 10 { break collect }
             }
         }
-        var finding = Vulnerability(
+        var vulnerability = Vulnerability(
             id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
             source: lead.advisory.source, layer: package.layer, references: references)
-        finding.path = package.paths.first
-        return finding
+        vulnerability.path = package.paths.first
+        // Public since the earliest publication of any merged record (PYSEC and GHSA of one CVE).
+        vulnerability.published = group.compactMap(\.advisory.published).min { earlier($0, $1) }
+        return vulnerability
+    }
+
+    /// Orders RFC 3339 timestamps by time (text order breaks on differing offsets or precision).
+    private static func earlier(_ a: String, _ b: String) -> Bool {
+        guard let x = Timestamp.parse(a), let y = Timestamp.parse(b) else { return a < b }
+        return x < y
     }
 }

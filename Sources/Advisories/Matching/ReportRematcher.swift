@@ -10,6 +10,8 @@ public struct ReportRematcher: Sendable {
     public let matcher: VulnerabilityMatcher
     /// Age in days after which the database is stale (a warning in each report).
     public let maxAgeDays: Int
+    /// Run on each report after it is matched, before it is written (e.g. to decide its verdict again).
+    public var afterMatch: (@Sendable (inout Report) -> Void)?
 
     /// A rematcher using `matcher`; `maxAgeDays` as ``AdvisoryDatabase/staleWarning(maxAgeDays:now:)``.
     public init(matcher: VulnerabilityMatcher, maxAgeDays: Int = 7) {
@@ -44,6 +46,7 @@ public struct ReportRematcher: Sendable {
                 report.schemaVersion = Report.currentSchemaVersion
                 result.matchSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 result.matchCPUSeconds += Self.threadCPUSeconds() - cpuStarted
+                afterMatch?(&report)
                 result.packages += report.artifact.images.reduce(0) { $0 + $1.packages.count }
                 try ReportCodec.writeAtomically(ReportCodec.encode(report), to: path)
                 result.rematched += 1

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "spoolscan", targets: ["spoolscan"]),
         .library(name: "ImageScanner", targets: ["ImageScanner"]),
         .library(name: "Detectors", targets: ["Detectors"]),
+        .library(name: "ReportFormats", targets: ["ReportFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,8 @@ let package = Package(
         .target(name: "SQLiteDB", dependencies: ["CSQLite", "SpoolscanCore"]),
         // The versioned JSON report model, its schema and its table rendering.
         .target(name: "ScanReport", dependencies: ["SpoolscanCore"]),
+        // Standard output formats (CycloneDX, SPDX, SARIF) and SBOM input.
+        .target(name: "ReportFormats", dependencies: ["ScanReport", "SpoolscanCore"]),
         // Reading images: docker-archive, OCI layout, compression, layers, whiteouts.
         .target(name: "ImageReader", dependencies: ["CArchive", "SpoolscanCore"]),
         // OS detection and OS/language package cataloguing.
@@ -40,7 +43,7 @@ let package = Package(
         // Secret, malware and misconfiguration detectors.
         .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
-        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ScanReport", "SpoolscanCore"]),
+        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
         // The spool queue, worker pool and inotify watcher.
         .target(name: "Spool", dependencies: [
             "CInotify", "ScanReport", "SpoolscanCore",
@@ -48,7 +51,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "Detectors", "ScanReport", "SpoolscanCore",
+            "ImageScanner", "Spool", "Advisories", "Detectors", "ReportFormats", "ScanReport", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -65,7 +68,8 @@ let package = Package(
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ReportFormats", "ScanReport", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -117,7 +117,7 @@ public enum CycloneDXWriter {
             name = String(package.name[package.name.index(after: colon)...])
         }
         return .init(bomRef: ref, type: "library", group: group, name: name, version: package.version,
-                     purl: package.purl.isEmpty ? nil : package.purl, licenses: licenses(package.licenses),
+                     purl: package.purl.isEmpty ? nil : SBOMPurl.of(package), licenses: licenses(package.licenses),
                      properties: properties,
                      evidence: package.paths.isEmpty ? nil : .init(occurrences: package.paths.map { .init(location: $0) }))
     }

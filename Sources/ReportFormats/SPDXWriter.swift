@@ -39,7 +39,7 @@ public enum SPDXWriter {
             relationships.append(.init(spdxElementId: "SPDXRef-DOCUMENT", relationshipType: "DESCRIBES", relatedSpdxElement: imageID))
             if let os = image.os {
                 let osID = ids.make("SPDXRef-OperatingSystem-" + idString(os.family + "-" + os.version), separator: "-")
-                packages.append(.init(SPDXID: osID, name: os.family, versionInfo: os.version, primaryPackagePurpose: "OPERATING-SYSTEM",
+                packages.append(.init(SPDXID: osID, name: os.family, versionInfo: os.version, primaryPackagePurpose: "OPERATING_SYSTEM",
                                       licenseDeclared: "NOASSERTION", comment: os.name))
                 relationships.append(.init(spdxElementId: imageID, relationshipType: "CONTAINS", relatedSpdxElement: osID))
             }
@@ -48,7 +48,7 @@ public enum SPDXWriter {
                 let declared = licenseDeclared(package.licenses, extracted: &extracted)
                 packages.append(.init(
                     SPDXID: id, name: package.name, versionInfo: package.version, primaryPackagePurpose: "LIBRARY",
-                    externalRefs: package.purl.isEmpty ? nil : [.init(referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: package.purl)],
+                    externalRefs: package.purl.isEmpty ? nil : [.init(referenceCategory: "PACKAGE-MANAGER", referenceType: "purl", referenceLocator: SBOMPurl.of(package))],
                     licenseDeclared: declared, sourceInfo: sourceInfo(package),
                     comment: package.sourceName.map { "source package \($0)" + (package.sourceVersion.map { " \($0)" } ?? "") }))
                 relationships.append(.init(spdxElementId: imageID, relationshipType: "CONTAINS", relatedSpdxElement: id))

@@ -72,6 +72,11 @@ extension ErrorCode {
     public static let packageFileSkipped = ErrorCode("INV-001", "package file could not be read", .artifact)
     public static let fileNotScanned = ErrorCode("DET-001", "file not scanned by a detector", .artifact)
 
+    // MARK: Report formats and SBOM input
+    public static let sbomUnrecognised = ErrorCode("RPT-001", "SBOM format not recognised", .artifact)
+    public static let sbomInvalid = ErrorCode("RPT-002", "SBOM invalid", .artifact)
+    public static let sbomComponentSkipped = ErrorCode("RPT-003", "SBOM component without a usable purl", .artifact)
+
     /// All codes, in table order. README's error table lists exactly these.
     public static let all: [ErrorCode] = [
         .notAnImage, .emptyFile, .truncated, .corruptCompression, .missingBlob, .digestMismatch,
@@ -83,6 +88,7 @@ extension ErrorCode {
         .vulnerabilitiesNotMatched,
         .configInvalid, .rulesInvalid, .internalError,
         .packageFileSkipped, .fileNotScanned,
+        .sbomUnrecognised, .sbomInvalid, .sbomComponentSkipped,
     ]
 
     /// Looks a code up by its text (`SCAN-001`).

@@ -17,13 +17,12 @@ struct ScanCommand: ParsableCommand {
     )
 
     @Argument(help: "The image tarball (optionally gzip/zstd-compressed) or OCI layout folder.")
-    var image: String
+    var image: String?
 
-    @Option(help: "Report format: json or table.")
-    var format: OutputFormat = .json
+    @Option(help: "Scan a CycloneDX or SPDX JSON SBOM instead of an image: match its packages (by purl) against the database.")
+    var sbom: String?
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Advisory database to match vulnerabilities against (default: none unless SPOOLSCAN_DB is set).")
     var db: String?
@@ -42,8 +41,6 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
     var memoryLimitMb: Int?
 
-    enum OutputFormat: String, ExpressibleByArgument { case json, table }
-
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
         let parts = Set(scanners.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -58,22 +55,18 @@ struct ScanCommand: ParsableCommand {
         let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
                                   databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
                                   maxDatabaseAgeDays: maxDbAgeDays)
+        guard (image == nil) != (sbom == nil) else { throw ValidationError("give either IMAGE or --sbom FILE") }
         let report: Report
         do {
-            report = try ImageScanner(options: options).scan(path: image)
+            if let sbom {
+                report = try ImageScanner(options: options).scan(sbomPath: sbom)
+            } else {
+                report = try ImageScanner(options: options).scan(path: image ?? "")
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(error.code.category == .artifact ? 2 : 1)
         }
-        let data: Data
-        switch format {
-        case .json: data = try ReportCodec.encode(report)
-        case .table: data = Data(ReportTable.render(report).utf8)
-        }
-        if let output {
-            try ReportCodec.writeAtomically(data, to: output)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try output.write(report)
     }
 }

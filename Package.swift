@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ReportFormats", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -78,6 +78,7 @@ enum CycloneDXReader {
     static func facts(_ component: [String: Any]) -> SBOMPackageMapper.Facts {
         let properties = properties(component)
         var facts = SBOMPackageMapper.Facts()
+        facts.name = component["name"] as? String
         for case let entry as [String: Any] in component["licenses"] as? [Any] ?? [] {
             if let expression = entry["expression"] as? String { facts.licenses.append(expression) }
             if let license = entry["license"] as? [String: Any], let text = (license["id"] ?? license["name"]) as? String {

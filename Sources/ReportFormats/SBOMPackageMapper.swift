@@ -11,6 +11,9 @@ struct SBOMPackageMapper {
         var sourceName: String?
         var sourceVersion: String?
         var layer: LayerRef?
+        /// The component's own name, kept for PyPI when it is the purl's name before PEP 503
+        /// normalisation (`Jinja2` for `pkg:pypi/jinja2`).
+        var name: String?
     }
 
     /// The package for `purl`, or nil when spoolscan does not know the purl type.
@@ -27,7 +30,9 @@ struct SBOMPackageMapper {
         case "rpm":
             type = .rpm
             if let epoch = purl.qualifiers["epoch"], epoch != "0", !version.contains(":") { fullVersion = "\(epoch):\(version)" }
-        case "pypi": type = .pypi
+        case "pypi":
+            type = .pypi
+            if let original = facts.name, pep503(original) == pep503(purl.name) { name = original }
         case "npm":
             type = .npm
             if let scope = purl.namespace.first { name = (scope.hasPrefix("@") ? scope : "@" + scope) + "/" + purl.name }
@@ -48,6 +53,19 @@ struct SBOMPackageMapper {
         return Package(name: name, version: fullVersion, type: type, purl: text, sourceName: sourceName,
                        sourceVersion: sourceVersion, arch: purl.qualifiers["arch"], paths: facts.paths,
                        licenses: facts.licenses, layer: facts.layer ?? LayerRef(index: 0, diffID: ""))
+    }
+
+    /// PEP 503 normalisation: lowercase, runs of `-`, `_`, `.` become one `-`.
+    static func pep503(_ name: String) -> String {
+        var out = ""
+        for character in name.lowercased() {
+            if "-_.".contains(character) {
+                if out.last != "-" { out.append("-") }
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 
     /// syft's `upstream` qualifier: `glibc`, `glibc@2.36-9` (deb, apk) or a source rpm file name

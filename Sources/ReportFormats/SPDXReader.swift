@@ -42,6 +42,7 @@ enum SPDXReader {
                 return ref["referenceLocator"] as? String
             }
             var facts = SBOMPackageMapper.Facts()
+            facts.name = name
             if let declared = entry["licenseDeclared"] as? String, declared != "NOASSERTION", declared != "NONE" {
                 facts.licenses = [declared]
             }

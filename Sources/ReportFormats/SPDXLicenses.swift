@@ -73,6 +73,14 @@ enum SPDXLicenses {
 
     /// A `LicenseRef-` id for free text: letters, digits, `.` and `-` only.
     static func licenseRef(_ text: String) -> String {
+        var id = idString(text)
+        while id.hasSuffix("-") { id.removeLast() }
+        return "LicenseRef-" + (id.isEmpty ? "unnamed" : id)
+    }
+
+    /// `text` with every run of characters SPDX ids do not allow (anything but ASCII letters,
+    /// digits, `.` and `-`) replaced by one `-`.
+    static func idString(_ text: String) -> String {
         var id = ""
         for character in text {
             if character.isASCII && (character.isLetter || character.isNumber || character == "." || character == "-") {
@@ -81,7 +89,6 @@ enum SPDXLicenses {
                 id.append("-")
             }
         }
-        while id.hasSuffix("-") { id.removeLast() }
-        return "LicenseRef-" + (id.isEmpty ? "unnamed" : id)
+        return id
     }
 }

@@ -67,15 +67,8 @@ public enum SPDXWriter {
 
     /// SPDX ids allow letters, digits, `.` and `-`.
     static func idString(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character.isASCII && (character.isLetter || character.isNumber || character == "." || character == "-") {
-                out.append(character)
-            } else if out.last != "-" {
-                out.append("-")
-            }
-        }
-        return out.isEmpty ? "x" : out
+        let id = SPDXLicenses.idString(text)
+        return id.isEmpty ? "x" : id
     }
 
     /// All declared licences joined with `AND`; each an SPDX expression or a `LicenseRef-`.

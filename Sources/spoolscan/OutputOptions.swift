@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportFormats
 import ScanReport
+import SpoolscanCore
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -13,11 +14,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    /// Renders `report` in the chosen format and writes it to the output file or standard output.
+    /// Renders `report` in the chosen format and writes it to the output file or standard output
+    /// (`HNDL-001` when the file cannot be written).
     func write(_ report: Report) throws {
         let data = try format.render(report)
         if let output {
-            try ReportCodec.writeAtomically(data, to: output)
+            do { try ReportCodec.writeAtomically(data, to: output) } catch {
+                throw SpoolscanError(.handlerSendStatus, "\(output): \(error.localizedDescription)")
+            }
         } else {
             FileHandle.standardOutput.write(data)
         }

@@ -139,8 +139,9 @@ public enum CycloneDXWriter {
     }
 
     static func vulnerability(_ finding: Vulnerability, ref: String, affects: String) -> CycloneDXDocument.Vulnerability {
-        let source = CycloneDXDocument.Source(name: finding.source)
-        var rating = CycloneDXDocument.Rating(source: source, severity: SeverityMapping.cycloneDX(finding.severity))
+        let database = AdvisorySources.source(of: finding.id, fallback: finding.source)
+        let source = CycloneDXDocument.Source(name: database.name, url: database.url)
+        var rating = CycloneDXDocument.Rating(source: .init(name: finding.source), severity: SeverityMapping.cycloneDX(finding.severity))
         if let cvss = finding.cvss {
             rating.score = cvss.score
             rating.method = SeverityMapping.cvssMethod(cvss.vector)
@@ -152,34 +153,19 @@ public enum CycloneDXWriter {
         ]
         if !finding.layer.diffID.isEmpty { properties.append(.init(name: "spoolscan:layer:diffID", value: finding.layer.diffID)) }
         if let fixed = finding.fixedVersion { properties.append(.init(name: "spoolscan:fixedVersion", value: fixed)) }
-        let advisories = finding.references.filter { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+        let advisories = finding.references.filter(AdvisorySources.isWebLink)
         return .init(
             bomRef: ref, id: finding.id, source: source,
-            references: finding.aliases.isEmpty ? nil : finding.aliases.map { .init(id: $0, source: .init(name: aliasSource($0, fallback: finding.source))) },
+            references: finding.aliases.isEmpty ? nil : finding.aliases.map { alias in
+                let database = AdvisorySources.source(of: alias, fallback: finding.source)
+                return .init(id: alias, source: .init(name: database.name, url: database.url))
+            },
             ratings: [rating], description: finding.title,
             recommendation: finding.fixedVersion.map { "Upgrade \(finding.packageName) to \($0) or later." },
             advisories: advisories.isEmpty ? nil : advisories.map { .init(url: $0) },
             analysis: finding.suppression.map(analysis(for:)),
             affects: [.init(ref: affects, versions: [.init(version: finding.installedVersion, status: "affected")])],
             properties: properties)
-    }
-
-    /// The database an alias comes from, by its prefix.
-    static func aliasSource(_ id: String, fallback: String) -> String {
-        let prefix = id.split(separator: "-").first.map(String.init) ?? ""
-        switch prefix {
-        case "CVE": return "NVD"
-        case "GHSA": return "GitHub Advisory Database"
-        case "PYSEC": return "PyPA Advisory Database"
-        case "GO": return "Go Vulnerability Database"
-        case "RUSTSEC": return "RustSec Advisory Database"
-        case "DSA", "DLA", "DTSA": return "Debian Security Tracker"
-        case "ALSA", "ALBA", "ALEA": return "AlmaLinux"
-        case "RLSA": return "Rocky Linux"
-        case "RHSA", "RHBA", "RHEA": return "Red Hat"
-        case "USN", "UBUNTU": return "Ubuntu"
-        default: return fallback
-        }
     }
 
     /// The analysis of a suppressed finding.

@@ -36,7 +36,7 @@ struct SARIFRunBuilder {
 
     mutating func add(vulnerability v: Vulnerability, paths: [String], image: String) {
         let title = v.title ?? "\(v.id) in \(v.packageName)"
-        let helpURI = v.references.first { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+        let helpURI = v.references.first(where: AdvisorySources.isWebLink) ?? AdvisorySources.source(of: v.id, fallback: v.source).url
         var help = "\(v.id)" + (v.aliases.isEmpty ? "" : " (\(v.aliases.joined(separator: ", ")))") + ": \(title)."
         if !v.references.isEmpty { help += " References: " + v.references.prefix(5).joined(separator: " ") }
         let index = rule(v.id, severity: v.severity, score: v.cvss?.score) {

@@ -36,7 +36,7 @@ enum SampleReport {
                                   installedVersion: libc.version, fixedVersion: "2.36-9+deb12u8", status: "fixed", severity: .high,
                                   cvss: CVSS(vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", score: 9.8),
                                   title: "iconv buffer overflow", source: "debian-tracker", layer: layer0,
-                                  references: ["https://security-tracker.debian.org/tracker/CVE-2024-2961"])
+                                  references: ["https://security-tracker.debian.org/tracker/CVE-2024-2961", "see the DSA", "https://bad link/x"])
         glibc.suppression = Suppression(kind: .vex, reason: "iconv is not used", status: "not_affected",
                                         justification: "vulnerable_code_not_in_execute_path", source: "vex.json")
         var requestsVuln = Vulnerability(id: "CVE-2023-32681", aliases: ["PYSEC-2023-74", "GHSA-j8r2-6x86-q33q"], packageName: "requests",

@@ -9,7 +9,8 @@ import ScanReport
 /// (CRITICAL/HIGH `error`, MEDIUM `warning`, else `note`). Each finding is one result located at
 /// the file path inside the image: the secret's file and line, the malware file, the paths a
 /// misconfiguration names, and the package database or file a vulnerable package was read from.
-/// Findings in the image config (ENV, history) get a logical location instead. A suppressed
+/// Findings in the image config (ENV, history, USER) are located at the image reference, with
+/// the config field as a logical location. A suppressed
 /// finding carries a SARIF `suppressions` entry (kind `external`, status `accepted`).
 public enum SARIFWriter {
     /// Where spoolscan's documentation lives (SARIF's `informationUri`).
@@ -60,11 +61,13 @@ public enum SARIFWriter {
         return String(text)
     }
 
-    /// SARIF's location for a finding with `path` inside the image, or a logical location for
-    /// findings in the image config (`config:Env`, `config:history[3]`).
+    /// SARIF's location for a finding with `path` inside the image. Findings in the image config
+    /// (`config:Env`, `config:history[3]`) or without a path are located at the image reference
+    /// (code-scanning services require a physical location), with the config field as a logical location.
     static func location(path: String?, line: Int? = nil, image: String, message: String? = nil) -> SARIFDocument.Location {
         guard let path, !path.isEmpty, !path.hasPrefix("config:") else {
-            return .init(logicalLocations: [.init(name: path.map { "\(image) \($0)" } ?? image, kind: "resource")],
+            return .init(physicalLocation: .init(artifactLocation: .init(uri: uri(image))),
+                         logicalLocations: [.init(name: path ?? "image", kind: "resource")],
                          message: message.map { .init(text: $0) })
         }
         return .init(physicalLocation: .init(artifactLocation: .init(uri: uri(path)), region: line.flatMap { $0 >= 1 ? .init(startLine: $0) : nil }),

@@ -51,11 +51,12 @@ import Testing
         #expect(secrets[0].array("locations").first?.object("physicalLocation")?.object("region")?["startLine"] as? Int == 3)
         #expect(uris(secrets[1]) == ["root/.aws/credentials"])
         let env = try #require(results.first { $0.string("ruleId") == "github-pat" })
-        #expect(uris(env).isEmpty)
-        #expect(env.array("locations").first?.array("logicalLocations").first?.string("name")?.hasSuffix("config:Env") == true)
+        let imageURI = "registry.example%3A5000/team/app%3A1.0"
+        #expect(uris(env) == [imageURI])
+        #expect(env.array("locations").first?.array("logicalLocations").first?.string("name") == "config:Env")
         #expect(uris(try #require(results.first { $0.string("ruleId") == "builtin/EICAR_test_file" })) == ["tmp/eicar.com"])
         #expect(uris(try #require(results.first { $0.string("ruleId") == "CIS-DI-0008" })) == ["usr/bin/su", "usr/bin/passwd"])
-        #expect(uris(try #require(results.first { $0.string("ruleId") == "CIS-DI-0001" })).isEmpty)
+        #expect(uris(try #require(results.first { $0.string("ruleId") == "CIS-DI-0001" })) == [imageURI])
         #expect(uris(try #require(results.first { $0.string("ruleId") == "CVE-2024-2961" })) == ["var/lib/dpkg/status"])
     }
 

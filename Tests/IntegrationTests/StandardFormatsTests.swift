@@ -97,6 +97,8 @@ import TestSupport
             #expect(rescanned.warnings.allSatisfy { $0.code != "RPT-003" })
             let encoded = try JSONSerialization.jsonObject(with: ReportCodec.encode(rescanned))
             #expect(validator.validate(encoded).isEmpty, "\(validator.validate(encoded).prefix(5))")
+            // The report of an SBOM (no layers, maybe no image ID) is written in valid standard formats too.
+            try validateAll(rescanned, name: "\(name)-from-\(format.rawValue)")
         }
     }
 }

@@ -67,9 +67,20 @@ public enum CycloneDXWriter {
         return CycloneDXDocument(
             serialNumber: serialNumber(report),
             metadata: .init(timestamp: report.createdAt, tools: .init(components: [tool]), component: subject,
-                            properties: report.database.map { [.init(name: "spoolscan:database:builtAt", value: $0.builtAt)] }),
+                            properties: metadataProperties(report)),
             components: components, dependencies: dependencies,
             vulnerabilities: vulnerabilities)
+    }
+
+    /// The database matched against and the policy verdict, when the report has them.
+    static func metadataProperties(_ report: Report) -> [CycloneDXDocument.Property]? {
+        var properties: [CycloneDXDocument.Property] = []
+        if let database = report.database { properties.append(.init(name: "spoolscan:database:builtAt", value: database.builtAt)) }
+        if let verdict = report.verdict {
+            properties.append(.init(name: "spoolscan:verdict", value: verdict.result.rawValue))
+            properties.append(.init(name: "spoolscan:policy:sha256", value: verdict.policy.sha256))
+        }
+        return properties.isEmpty ? nil : properties
     }
 
     /// `urn:uuid:` derived from the artifact digest and the scan time, so the same report always

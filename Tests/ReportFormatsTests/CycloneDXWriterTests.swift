@@ -101,6 +101,14 @@ import Testing
         #expect(open.array("ratings").first?.string("severity") == "info")
     }
 
+    @Test func verdictIsAMetadataProperty() throws {
+        var report = SampleReport.report()
+        #expect(bom.object("metadata")?["properties"] == nil)
+        report.verdict = Verdict(result: .fail, policy: .init(path: "policy.yaml", sha256: String(repeating: "9", count: 64)), reasons: [])
+        let withVerdict = try SampleReport.json(CycloneDXWriter.render(report))
+        #expect(properties(try #require(withVerdict.object("metadata")))["spoolscan:verdict"] == ["fail"])
+    }
+
     @Test func severalImagesNestUnderTheArtifact() throws {
         var report = SampleReport.report()
         var second = report.artifact.images[0]

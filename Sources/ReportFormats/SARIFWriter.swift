@@ -63,7 +63,7 @@ public enum SARIFWriter {
 
     /// SARIF's location for a finding with `path` inside the image. Findings in the image config
     /// (`config:Env`, `config:history[3]`) or without a path are located at the image reference
-    /// (code-scanning services require a physical location), with the config field as a logical location.
+    /// (so every result has a physical location), with the config field as a logical location.
     static func location(path: String?, line: Int? = nil, image: String, message: String? = nil) -> SARIFDocument.Location {
         guard let path, !path.isEmpty, !path.hasPrefix("config:") else {
             return .init(physicalLocation: .init(artifactLocation: .init(uri: uri(image))),

@@ -10,7 +10,7 @@ import SpoolscanCore
 /// `PACKAGE-MANAGER`/`purl` external reference, its declared licences as `licenseDeclared` (an
 /// SPDX expression where the text is one, else a `LicenseRef-` with the text in
 /// `hasExtractedLicensingInfos`), and the layer and paths it was found at in `sourceInfo`.
-/// Vulnerabilities are not part of SPDX 2.3 documents; use CycloneDX or SARIF for them.
+/// SPDX 2.3 has no vulnerability section; findings are written by CycloneDX and SARIF.
 public enum SPDXWriter {
     /// The document for `report`, as pretty-printed JSON with sorted keys.
     public static func render(_ report: Report) throws -> Data {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Percent-encoding of purl components (unreserved characters and `:` kept; `/` kept in
-/// `repository_url` is not needed by any reader spoolscan knows, so it is encoded too).
+/// Percent-encoding of purl components and qualifier values: the unreserved characters
+/// `A-Z a-z 0-9 . - _ ~` and `:` are kept, everything else (`/` and `@` included) is encoded.
 enum PurlEncoding {
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_~")

@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
-        .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),
+        .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
     ],

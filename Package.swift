@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "spoolscan", targets: ["spoolscan"]),
         .library(name: "ImageScanner", targets: ["ImageScanner"]),
         .library(name: "Detectors", targets: ["Detectors"]),
+        .library(name: "ReportFormats", targets: ["ReportFormats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "SQLiteDB", dependencies: ["CSQLite", "SpoolscanCore"]),
         // The versioned JSON report model, its schema and its table rendering.
         .target(name: "ScanReport", dependencies: ["SpoolscanCore"]),
+        // Standard output formats (CycloneDX, SPDX, SARIF) and SBOM input.
+        .target(name: "ReportFormats", dependencies: ["ScanReport", "SpoolscanCore"]),
         // Reading images: docker-archive, OCI layout, compression, layers, whiteouts.
         .target(name: "ImageReader", dependencies: ["CArchive", "SpoolscanCore"]),
         // OS detection and OS/language package cataloguing.
@@ -41,7 +44,7 @@ let package = Package(
         // Secret, malware and misconfiguration detectors.
         .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
-        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ScanReport", "SpoolscanCore"]),
+        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
         // Policy files (YAML), ignores, OpenVEX documents and the verdict they reach on a report.
         .target(name: "Policy", dependencies: [
             "ScanReport", "SpoolscanCore", .product(name: "Yams", package: "Yams"),
@@ -53,7 +56,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ScanReport", "SpoolscanCore",
+            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ReportFormats", "ScanReport", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -69,9 +72,10 @@ let package = Package(
         .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport", "SQLiteDB"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
-        .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "Advisories", "CArchive"]),
+        .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "ScanReport", "Advisories", "Policy", "SpoolscanCore"]),
+        .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "Policy", "ReportFormats", "ScanReport", "SpoolscanCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -52,7 +52,8 @@ public struct Artifact: Codable, Sendable, Equatable {
     /// SHA-256 of the file's bytes, lowercase hex.
     public var sha256: String
     public var size: Int64
-    /// `docker-archive`, `oci-archive` or `oci-layout`, with `+gzip`/`+zstd` when the whole file is compressed.
+    /// `docker-archive`, `oci-archive` or `oci-layout`, with `+gzip`/`+zstd` when the whole file is compressed;
+    /// `cyclonedx-json` or `spdx-json` for a report made from an SBOM.
     public var format: String
     public var images: [ImageReport]
 

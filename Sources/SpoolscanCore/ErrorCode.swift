@@ -88,6 +88,11 @@ extension ErrorCode {
     public static let vexUnreadable = ErrorCode("POL-004", "VEX document cannot be read", .configuration)
     public static let policyIgnoreExpired = ErrorCode("POL-005", "policy ignore expired", .configuration)
 
+    // MARK: Report formats and SBOM input
+    public static let sbomUnrecognised = ErrorCode("RPT-001", "SBOM format not recognised", .artifact)
+    public static let sbomInvalid = ErrorCode("RPT-002", "SBOM invalid", .artifact)
+    public static let sbomComponentSkipped = ErrorCode("RPT-003", "SBOM component without a usable purl", .artifact)
+
     /// All codes, in table order. README's error table lists exactly these.
     public static let all: [ErrorCode] = [
         .notAnImage, .emptyFile, .truncated, .corruptCompression, .missingBlob, .digestMismatch,
@@ -101,6 +106,7 @@ extension ErrorCode {
         .configInvalid, .rulesInvalid, .internalError,
         .packageFileSkipped, .fileNotScanned,
         .policyInvalid, .policyUnreadable, .vexInvalid, .vexUnreadable, .policyIgnoreExpired,
+        .sbomUnrecognised, .sbomInvalid, .sbomComponentSkipped,
     ]
 
     /// Looks a code up by its text (`SCAN-001`).

@@ -19,13 +19,12 @@ struct ScanCommand: ParsableCommand {
     )
 
     @Argument(help: "The image tarball (optionally gzip/zstd-compressed) or OCI layout folder.")
-    var image: String
+    var image: String?
 
-    @Option(help: "Report format: json or table.")
-    var format: OutputFormat = .json
+    @Option(help: "Scan a CycloneDX or SPDX JSON SBOM instead of an image: match its packages (by purl) against the database.")
+    var sbom: String?
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     @Option(help: "Advisory database to match vulnerabilities against (default: none unless SPOOLSCAN_DB is set).")
     var db: String?
@@ -46,8 +45,6 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
     var memoryLimitMb: Int?
 
-    enum OutputFormat: String, ExpressibleByArgument { case json, table }
-
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
         let parts = Set(scanners.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
@@ -62,27 +59,21 @@ struct ScanCommand: ParsableCommand {
         let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
                                   databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
                                   maxDatabaseAgeDays: maxDbAgeDays)
+        guard (image == nil) != (sbom == nil) else { throw ValidationError("give either IMAGE or --sbom FILE") }
         let evaluator = try policy.evaluator()
         var report: Report
         do {
-            report = try ImageScanner(options: options).scan(path: image)
+            if let sbom {
+                report = try ImageScanner(options: options).scan(sbomPath: sbom)
+            } else {
+                report = try ImageScanner(options: options).scan(path: image ?? "")
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(error.code.category == .artifact ? ExitStatus.badArtifact : ExitStatus.otherError)
         }
         let verdict = evaluator.apply(to: &report)
-        let data: Data
-        switch format {
-        case .json: data = try ReportCodec.encode(report)
-        case .table:
-            let style = output == nil ? terminalStyle() : .plain
-            data = Data(ReportRenderer(options: .init(style: style)).render(report).utf8)
-        }
-        if let output {
-            try ReportCodec.writeAtomically(data, to: output)
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try output.write(report)
         if verdict.result == .fail, !PolicyOptions.isSpoolScanner {
             PolicyOptions.printFailure(verdict)
             throw ExitCode(ExitStatus.policyFail)

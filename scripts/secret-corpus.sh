@@ -4,7 +4,8 @@
 #   CORPUS/debian/   Debian packages unpacked with `dpkg-deb -x` (python3 and perl modules, documentation,
 #                    node-* packages)
 # CORPUS is the first argument, else $SPOOLSCAN_CORPUS, else ~/.cache/spoolscan-corpus/negative.
-# Reruns reuse what is there (a `.complete` marker per part). Exit 0 with the folder printed on the
+# Reruns reuse what is there (a `.complete` marker per part); the tests keep their packed image in
+# CORPUS/image/ (remove it with the corpus when the package lists change). Exit 0 with the folder printed on the
 # last line; exit 3 with a message when PyPI or the Debian archive cannot be reached.
 set -euo pipefail
 CORPUS=${1:-${SPOOLSCAN_CORPUS:-$HOME/.cache/spoolscan-corpus/negative}}
@@ -28,7 +29,7 @@ if [ ! -f "$CORPUS/pypi/.complete" ]; then
       "${PYPI_PACKAGES[@]}" >"$CORPUS/pip.log" 2>&1; then
     echo "skip: PyPI is not reachable (pip install failed, see $CORPUS/pip.log)" >&2; exit 3
   fi
-  rm -rf "$CORPUS/pypi" && mv "$CORPUS/pypi.part" "$CORPUS/pypi" && touch "$CORPUS/pypi/.complete"
+  rm -rf "$CORPUS/pypi" "$CORPUS/image" && mv "$CORPUS/pypi.part" "$CORPUS/pypi" && touch "$CORPUS/pypi/.complete"
 fi
 
 if [ ! -f "$CORPUS/debian/.complete" ]; then
@@ -41,6 +42,6 @@ if [ ! -f "$CORPUS/debian/.complete" ]; then
     echo "skip: the Debian archive is not reachable (apt-get download failed, see $CORPUS/apt.log)" >&2; exit 3
   fi
   for deb in "$CORPUS"/debs/*.deb; do dpkg-deb -x "$deb" "$CORPUS/debian.part"; done
-  rm -rf "$CORPUS/debian" "$CORPUS/debs" && mv "$CORPUS/debian.part" "$CORPUS/debian" && touch "$CORPUS/debian/.complete"
+  rm -rf "$CORPUS/debian" "$CORPUS/debs" "$CORPUS/image" && mv "$CORPUS/debian.part" "$CORPUS/debian" && touch "$CORPUS/debian/.complete"
 fi
 echo "$CORPUS"

@@ -86,7 +86,8 @@ def main():
     stripe = "sk_live_" + rnd(string.ascii_letters + string.digits, 24)
     npm = "npm_" + rnd(string.ascii_letters + string.digits, 36)
     pypi = "pypi-AgEIcHlwaS5vcmc" + rnd(string.ascii_letters + string.digits + "_-", 120)
-    db_password = rnd(string.ascii_letters + string.digits, 18)
+    db_password = rnd(string.ascii_uppercase, 3) + rnd(string.digits, 3) + rnd(string.ascii_lowercase, 3) + "!" \
+        + rnd(string.ascii_letters + string.digits, 9)
     gitlab = "glpat-" + rnd(string.ascii_letters + string.digits, 20)
     registry_auth = base64.b64encode(f"deploy:{rnd(string.ascii_letters + string.digits, 20)}".encode()).decode()
 
@@ -118,7 +119,7 @@ def main():
           [(client_key, "kubeconfig-client-key", "kubeconfig client key")])
     plant("infra/terraform.tfstate", json.dumps({"version": 4, "resources": [{"type": "aws_iam_access_key", "instances": [
         {"attributes": {"id": key_id, "secret": secret}}]}]}, indent=2) + "\n",
-          [(key_id, "aws-access-key-id", "Terraform state key id")])
+          [(key_id, "aws-access-key-id", "Terraform state key id"), (secret, "generic-secret", "Terraform state secret")])
     plant(".github/workflows/deploy.yml", f"jobs:\n  deploy:\n    env:\n      NPM_TOKEN: {npm}\n"
           f"      GITHUB_TOKEN: {gho}\n", [(npm, "npm-access-token", "CI YAML npm token"), (gho, "github-oauth", "CI YAML gho_")])
     plant("app/.git/config", f'[remote "origin"]\n\turl = https://deploy:{ghp}@github.com/acme/app.git\n',

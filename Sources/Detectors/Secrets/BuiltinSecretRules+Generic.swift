@@ -1,8 +1,9 @@
 import ScanReport
 
 extension BuiltinSecretRules {
-    /// Characters a bare credential value may hold in the generic and URL rules.
-    static let value = #"(?![A-Za-z_][A-Za-z0-9_]*=)[^\s"'`$<>{}()\[\];,\\]"#
+    /// Characters a bare credential value may hold in the generic rules (`&` ends a value, as
+    /// in a query string `token=…&state=…`).
+    static let value = #"(?![A-Za-z_][A-Za-z0-9_]*=)[^\s"'`$<>{}()\[\];,&\\]"#
     /// The value must end at a quote, whitespace, a separator or the end of the line.
     static let valueEnd = #"(?=["'`]|\s|$|[,;&])"#
     /// A key name ending in one of `names`, as a whole word or after `_`, `.` or `-`.

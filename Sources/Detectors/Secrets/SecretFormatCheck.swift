@@ -48,7 +48,7 @@ enum SecretFormatCheck {
         var text = String(decoding: value, as: UTF8.self)
         text = text.replacingOccurrences(of: "\\r", with: "\n").replacingOccurrences(of: "\\n", with: "\n")
         var body: [UInt8] = []
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for line in text.split(whereSeparator: \.isNewline) {  // "\r\n" is one Character
             let trimmed = line.trimmingCharacters(in: [" ", "\t", "\"", "'", ",", "\\"])
             if trimmed.contains(":") || trimmed.hasPrefix("=") { continue }
             body += trimmed.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }

@@ -10,15 +10,17 @@ enum DocumentedExamples {
         "mF_9.B5f-4.1JqM", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     ]
 
-    /// Fragments (lowercased) that mark a sample: `example`, runs of `x` or `*`, `changeme`.
-    static let fragments = ["example", "xxxx", "****", "changeme", "change_me", "change-me"]
+    /// Fragments (lowercased) that mark a sample: `example`, runs of `*`, `changeme`.
+    static let fragments = ["example", "****", "changeme", "change_me", "change-me"]
 
     /// True when `value` is a published example or carries an example mark: `EXAMPLE`,
-    /// `xxxx`, `****`, `<…>`, `your-…-here` / `your_…_here`, `changeme`.
+    /// `xxxx` / `XXXX`, `****`, `<…>`, `your-…-here` / `your_…_here`, `changeme`. Not asked
+    /// for private keys: their body is checked by ``SecretFormatCheck`` instead.
     static func isExample(_ value: String) -> Bool {
         if values.contains(value) { return true }
         let lower = value.lowercased()
         if fragments.contains(where: { lower.contains($0) }) { return true }
+        if value.contains("xxxx") || value.contains("XXXX") { return true }
         if let open = lower.firstIndex(of: "<"), lower[open...].contains(">") { return true }
         if lower.contains("your") && lower.contains("here") { return true }
         return values.contains { value.contains($0) }

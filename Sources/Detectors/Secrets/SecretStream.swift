@@ -161,7 +161,7 @@ final class SecretStream {
                 if let minimum = spec.minEntropy, SecretValueFilter.entropy(valueBytes) < minimum { continue }
                 let value = String(decoding: valueBytes, as: UTF8.self)
                 if spec.rejectPlaceholders && SecretValueFilter.isPlaceholder(value) { continue }
-                if DocumentedExamples.isExample(value) { continue }
+                if !spec.multiline && DocumentedExamples.isExample(value) { continue }
                 if !SecretFormatCheck.passes(ruleID: spec.id, value: Array(valueBytes)) { continue }
                 if ruleSet.isFallback[rule] && !SecretValueFilter.isGenericValue(value, ruleID: spec.id,
                                                                                 line: subject[..<match.whole.lowerBound]) { continue }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 import ScanReport
 @testable import Detectors
 
@@ -96,5 +98,26 @@ struct SecretConfidenceTests {
         let ordinary = try Self.findings(text, path: "app/settings.env")
         #expect(Set(ordinary.map(\.ruleID)) == ["private-key", "github-pat", "generic-password"])
         #expect(ordinary.allSatisfy { $0.reason == nil })
+    }
+}
+
+/// Lowered findings (confidence and reason set) are valid `secret` objects of the report schema.
+@Suite("Secret findings against the report schema")
+struct SecretFindingSchemaTests {
+    @Test("a finding lowered by a path rule validates against the schema's secret object")
+    func loweredFindingValidates() throws {
+        let found = try SecretConfidenceTests.findings(Fake.pem("PRIVATE KEY") + "\n", path: "srv/app/tests/server.key")
+        let finding = try #require(found.first)
+        #expect(finding.reason != nil && finding.confidence == .low)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let schema = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("schemas/report.schema.json"))) as? [String: Any])
+        let secretOnly: [String: Any] = ["$schema": schema["$schema"] ?? "", "$defs": schema["$defs"] ?? [:], "$ref": "#/$defs/secret"]
+        let validator = try JSONSchemaValidator(schemaData: JSONSerialization.data(withJSONObject: secretOnly))
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(finding))
+        #expect(validator.validate(encoded) == [])
+        var unknown = try #require(encoded as? [String: Any])
+        unknown["confidence"] = "certain"
+        #expect(!validator.validate(unknown).isEmpty)
     }
 }

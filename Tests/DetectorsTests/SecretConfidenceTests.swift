@@ -85,6 +85,10 @@ struct SecretConfidenceTests {
         #expect(try Self.findings(#"client_secret = ""# + Fake.alnum(24) + "\"\n").map(\.ruleID) == ["generic-secret"])
         #expect(try Self.findings("api_key = \"" + Fake.hex(40) + "\"\n").map(\.ruleID) == ["generic-api-key"])
         #expect(try Self.findings("oauth_token=sdf0o9823sjdfsdf&x=1\n").isEmpty)
+        // A path is not a secret; a base64 secret that starts with "/" is.
+        #expect(try Self.findings("client_secret = \"/run/secrets/client_secret_file\"\n").isEmpty)
+        #expect(try Self.findings("private_key = \"./certs/Server-2024.pem\"\n").isEmpty)
+        #expect(try Self.findings("client_secret = \"/" + Fake.b64(39) + "\"\n").map(\.ruleID) == ["generic-secret"])
     }
 
     @Test("in test, example and documentation paths proven findings are lowered with a reason; others are not reported",

@@ -40,8 +40,24 @@ enum SecretValueFilter {
         if placeholderValues.contains(lower) { return true }
         if placeholderFragments.contains(where: { lower.contains($0) }) { return true }
         if let first = lower.unicodeScalars.first, lower.unicodeScalars.allSatisfy({ $0 == first }) { return true }
-        if lower.hasPrefix("/") || lower.hasPrefix("./") || lower.hasPrefix("~/") || lower.hasPrefix("@") { return true }
+        if isPath(value) || lower.hasPrefix("@") { return true }
         return isDottedIdentifier(value)
+    }
+
+    /// A file path rather than a value: `/`, `./` or `~/` first, then lowercase path characters
+    /// only, or a file extension at the end (`/run/secrets/db_password`, `./certs/key.pem`). A
+    /// base64 secret that happens to start with `/` has capitals and digits and stays a value.
+    static func isPath(_ value: String) -> Bool {
+        guard value.hasPrefix("/") || value.hasPrefix("./") || value.hasPrefix("~/") else { return false }
+        let pathBytes = value.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "~")
+        }
+        guard !pathBytes else { return true }
+        guard let dot = value.lastIndex(of: "."), !value[dot...].contains("/") else { return false }
+        let extensionPart = value[value.index(after: dot)...]
+        return (1...5).contains(extensionPart.count) && extensionPart.allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     /// `self.password`, `config.db.secret_key`, `os.environ`: a reference in code, not a value.

@@ -7,13 +7,15 @@ set -euo pipefail
 source "$(dirname "$0")/bench-common.sh"
 P=$WORK/planted; rm -rf "$P"; mkdir -p "$P/l1/app" "$P/l1/root" "$P/l1/usr/local/bin" "$P/l2/app"
 python3 - "$P/l1" <<'PY'
-import json, os, random, string, subprocess, sys
+import json, os, random, string, subprocess, sys, zlib
 d = sys.argv[1]; r = random.SystemRandom()
 def rnd(chars, n): return "".join(r.choice(chars) for _ in range(n))
+def b62(n, w): return "".join(reversed([(string.digits + string.ascii_uppercase + string.ascii_lowercase)[n // 62**i % 62] for i in range(w)]))
+def ghp(): body = rnd(string.ascii_letters + string.digits, 30); return "ghp_" + body + b62(zlib.crc32(body.encode()), 6)  # GitHub's CRC32 format
 up, al = string.ascii_uppercase + string.digits, string.ascii_letters + string.digits
 key = subprocess.run(["openssl", "genrsa", "2048"], capture_output=True, text=True, check=True).stdout
-open(f"{d}/app/.env", "w").write(f"AWS_ACCESS_KEY_ID=AKIA{rnd(up, 16)}\nAWS_SECRET_ACCESS_KEY={rnd(al + '/+', 40)}\n")
-open(f"{d}/root/.git-credentials", "w").write(f"https://builder:ghp_{rnd(al, 36)}@github.com\n")
+open(f"{d}/app/.env", "w").write(f"AWS_ACCESS_KEY_ID=AKIA{rnd(string.ascii_uppercase + "234567", 16)}\nAWS_SECRET_ACCESS_KEY={rnd(al + '/+', 40)}\n")
+open(f"{d}/root/.git-credentials", "w").write(f"https://builder:{ghp()}@github.com\n")
 open(f"{d}/app/server.key", "w").write(key)
 open(f"{d}/app/notify.py", "w").write(f"import requests\nSLACK_TOKEN = \"xoxb-{rnd(string.digits, 12)}-{rnd(string.digits, 13)}-{rnd(al, 24)}\"\n")
 sa = {"type": "service_account", "project_id": "demo-project", "private_key_id": rnd("0123456789abcdef", 40),

@@ -110,6 +110,9 @@ public struct SecretFinding: Codable, Sendable, Equatable {
     public var deletedInLaterLayer: Bool
     /// How sure the rule is; nil in reports written before confidence was recorded.
     public var confidence: Confidence?
+    /// Why severity or confidence was lowered below the rule's own (e.g. the file is in a test
+    /// folder); nil when the rule's values stand.
+    public var reason: String?
     /// Set when a policy ignore suppresses the finding.
     public var suppression: Suppression?
 

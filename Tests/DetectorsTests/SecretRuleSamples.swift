@@ -2,7 +2,7 @@
 enum SecretRuleSamples {
     typealias F = Fake
     static let cloud: [String: (positive: String, negative: String)] = [
-        "aws-access-key-id": ("aws_access_key_id = AKIA" + F.upper(16), "aws_access_key_id = AKIA" + F.upper(10)),
+        "aws-access-key-id": ("aws_access_key_id = " + F.awsKeyID(), "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"),
         "aws-secret-access-key": ("aws_secret_access_key = " + F.b64(40), "aws_secret_access_key = " + F.b64(20)),
         "aws-session-token": ("aws_session_token = " + F.b64(120), "aws_session_token = " + F.b64(50)),
         "aws-mws-key": ("amzn.mws." + F.uuid, "amzn.mws." + F.hex(8)),
@@ -45,10 +45,10 @@ enum SecretRuleSamples {
     ]
 
     static let code: [String: (positive: String, negative: String)] = [
-        "github-pat": ("ghp_" + F.alnum(36), "ghp_" + F.alnum(20)),
-        "github-oauth": ("gho_" + F.alnum(36), "gho_" + F.alnum(20)),
-        "github-app-token": ("ghs_" + F.alnum(36), "ghs_" + F.alnum(20)),
-        "github-refresh-token": ("ghr_" + F.alnum(76), "ghr_" + F.alnum(20)),
+        "github-pat": (F.github("ghp_"), "ghp_" + F.alnum(36)),
+        "github-oauth": (F.github("gho_"), "gho_" + F.alnum(36)),
+        "github-app-token": (F.github("ghs_"), "ghs_" + F.alnum(36)),
+        "github-refresh-token": (F.github("ghr_"), "ghr_" + F.alnum(36)),
         "github-fine-grained-pat": ("github_pat_" + F.alnum(22) + "_" + F.alnum(59), "github_pat_" + F.alnum(22)),
         "gitlab-pat": ("glpat-" + F.alnum(20), "glpat-" + F.alnum(8)),
         "gitlab-runner-token": ("glrt-" + F.alnum(20), "glrt-" + F.alnum(8)),
@@ -66,7 +66,7 @@ enum SecretRuleSamples {
         "clojars-api-token": ("CLOJARS_" + F.alnum(60), "CLOJARS_" + F.alnum(12)),
         "private-packagist-token": ("packagist_uut_" + F.hex(68), "packagist_uut_" + F.hex(12)),
         "nuget-api-key": ("oy2" + F.lowerAlnum(43), "oy2" + F.lowerAlnum(12)),
-        "docker-config-auth": (#"{"auths":{"registry.example.com":{"auth":""# + F.b64(24) + #""}}}"#, #"{"auths":{"registry.example.com":{}}}"#),
+        "docker-config-auth": (#"{"auths":{"registry.example.com":{"auth":""# + F.dockerAuth() + #""}}}"#, #"{"auths":{"registry.example.com":{}}}"#),
         "dockerconfig-secret": (".dockerconfigjson: eyJ" + F.b64(40), ".dockerconfigjson: {}"),
         "artifactory-api-key": ("AKCp" + F.alnum(69), "AKCp" + F.alnum(12)),
         "artifactory-reference-token": ("cmVmdGtuOjAxO" + F.alnum(60), "cmVmdGtuOjAxO" + F.alnum(10)),

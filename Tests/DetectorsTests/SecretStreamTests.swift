@@ -6,7 +6,7 @@ import ScanReport
 
 @Suite("Secret streaming")
 struct SecretStreamTests {
-    let token = "ghp_" + Fake.alnum(36)
+    let token = Fake.github("ghp_")
 
     @Test("a secret split across chunk boundaries is found at every split point and chunk size",
           arguments: [1, 3, 7, 13, 64, 4096])
@@ -27,7 +27,7 @@ struct SecretStreamTests {
         for index in 0..<20_000 { text += "Package: filler-\(index)\nDescription: nothing to see here\n" }
         text += "export GITHUB_TOKEN=" + token + "\n"
         for index in 0..<100 { text += "trailing \(index)\n" }
-        text += Fake.pem("OPENSSH PRIVATE KEY", lines: 40) + "\n"
+        text += Fake.pem("OPENSSH PRIVATE KEY", bytes: 1900) + "\n"
         let hits = SecretTestKit.streamHits(Array(text.utf8), chunkSize: 100_000, detector: detector)
         #expect(hits.contains { $0.id == "github-pat" && $0.line == 40_001 })
         #expect(hits.contains { $0.id == "private-key" && $0.line == 40_102 })
@@ -37,7 +37,7 @@ struct SecretStreamTests {
     @Test("a multi-line private key straddling many small chunks is found")
     func multilineAcrossChunks() throws {
         let detector = try SecretTestKit.detector()
-        let text = "intro\n" + Fake.pem("EC PRIVATE KEY", lines: 30) + "\n"
+        let text = "intro\n" + Fake.pem("EC PRIVATE KEY", bytes: 1400) + "\n"
         let hits = SecretTestKit.streamHits(Array(text.utf8), chunkSize: 17, detector: detector)
         #expect(hits.map(\.id) == ["private-key"])
         #expect(hits.first?.line == 2)
@@ -65,7 +65,7 @@ struct SecretStreamTests {
     @Test("matches keep 4 characters; the secret appears nowhere in the encoded findings")
     func redaction() throws {
         let suite = try DetectorSuite(options: DetectorOptions(malware: false, misconfigurations: false))
-        let aws = "AKIA" + Fake.upper(16)
+        let aws = Fake.awsKeyID()
         var config = ImageConfig()
         config.config = ImageConfig.RunConfig()
         config.config?.Env = ["PATH=/usr/bin", "GITHUB_TOKEN=" + token]

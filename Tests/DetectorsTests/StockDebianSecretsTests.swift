@@ -42,7 +42,7 @@ struct StockDebianSecretsTests {
                 bytes += data.count
             }
         }
-        let planted = "export GITHUB_TOKEN=ghp_" + Fake.alnum(36) + "\n"
+        let planted = "export GITHUB_TOKEN=" + Fake.github("ghp_") + "\n"
         let plantedEntry = LayerEntry(path: "etc/planted/env.sh", kind: .regular, size: Int64(planted.utf8.count))
         if let sink = detector.visitFile(plantedEntry, layer: layer) {
             FakeReader.feed(Array(planted.utf8), to: sink, chunkSize: 7)

@@ -51,7 +51,11 @@ final class SecretDetector: LayerVisitor {
             for fileHit in hits[layer.streamID] ?? []
             where seen.insert("\(fileHit.hit.rule):\(fileHit.hit.line):\(fileHit.path)").inserted {
                 let deleted = !image.filesystem.isVisible(path: fileHit.path, fromLayer: index)
-                result.append(finding(fileHit.hit, path: fileHit.path, layer: ref, deleted: deleted))
+                let found = finding(fileHit.hit, path: fileHit.path, layer: ref, deleted: deleted)
+                if let placed = SecretPathRule.apply(found, rule: ruleSet.rules[fileHit.hit.rule],
+                                                     place: SecretPathRule.place(of: fileHit.path)) {
+                    result.append(placed)
+                }
             }
         }
         for (index, entry) in (image.config.config?.Env ?? []).enumerated() {
@@ -75,8 +79,10 @@ final class SecretDetector: LayerVisitor {
 
     private func finding(_ hit: RawSecretHit, path: String, layer: LayerRef?, deleted: Bool) -> SecretFinding {
         let rule = ruleSet.rules[hit.rule]
-        return SecretFinding(ruleID: rule.id, category: rule.category, severity: rule.severity, title: rule.title,
-                             path: path, line: hit.line, match: hit.redacted, layer: layer, deletedInLaterLayer: deleted)
+        var finding = SecretFinding(ruleID: rule.id, category: rule.category, severity: rule.severity, title: rule.title,
+                                    path: path, line: hit.line, match: hit.redacted, layer: layer, deletedInLaterLayer: deleted)
+        finding.confidence = rule.confidence
+        return finding
     }
 }
 

@@ -21,21 +21,27 @@ public struct SecretRule: Codable, Sendable, Hashable {
     public var minEntropy: Double?
     /// Reject values that are well-known placeholders (`changeme`, `password`, `xxxx`, `${VAR}`).
     public var rejectPlaceholders: Bool
+    /// How sure a finding of this rule is: `high` for a checksum, a unique prefix or a
+    /// validated structure, `medium` for a provider keyword with a value shape, `low` for
+    /// generic assignments. Path rules may lower it per finding.
+    public var confidence: Confidence
 
     /// A rule; see the field docs. Regexes are compiled when a ``DetectorSuite`` loads them.
     public init(id: String, category: String, severity: Severity, title: String, keywords: [String],
-                regex: String, multiline: Bool = false, minEntropy: Double? = nil, rejectPlaceholders: Bool = false) {
+                regex: String, multiline: Bool = false, minEntropy: Double? = nil, rejectPlaceholders: Bool = false,
+                confidence: Confidence = .medium) {
         self.id = id; self.category = category; self.severity = severity; self.title = title
         self.keywords = keywords; self.regex = regex; self.multiline = multiline
         self.minEntropy = minEntropy; self.rejectPlaceholders = rejectPlaceholders
+        self.confidence = confidence
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, category, severity, title, keywords, regex, multiline, minEntropy, rejectPlaceholders
+        case id, category, severity, title, keywords, regex, multiline, minEntropy, rejectPlaceholders, confidence
     }
 
-    /// Decodes a rule from the config file; `category`, `severity`, `title`, `multiline` and
-    /// `rejectPlaceholders` are optional there.
+    /// Decodes a rule from the config file; `category`, `severity`, `title`, `multiline`,
+    /// `rejectPlaceholders` and `confidence` (default `medium`) are optional there.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -47,6 +53,7 @@ public struct SecretRule: Codable, Sendable, Hashable {
         multiline = try c.decodeIfPresent(Bool.self, forKey: .multiline) ?? false
         minEntropy = try c.decodeIfPresent(Double.self, forKey: .minEntropy)
         rejectPlaceholders = try c.decodeIfPresent(Bool.self, forKey: .rejectPlaceholders) ?? false
+        confidence = try c.decodeIfPresent(Confidence.self, forKey: .confidence) ?? .medium
     }
 }
 
@@ -58,13 +65,14 @@ extension SecretRule {
         let pattern = #"(?i)(?:"# + name + #")[a-z0-9_ .,-]{0,25}["']?\s*(?::=|=>|=|:)\s*["'`]?(?<secret>"#
             + value + #")(?![A-Za-z0-9_-])"#
         return SecretRule(id: id, category: category, severity: severity, title: title,
-                          keywords: keywords, regex: pattern)
+                          keywords: keywords, regex: pattern, confidence: .medium)
     }
 
     /// Builds a rule for a self-identifying token (`ghp_…`): `token` bounded by non-token bytes.
+    /// A unique prefix makes such findings `high` confidence unless `confidence` says otherwise.
     static func token(_ id: String, _ category: String, _ severity: Severity, _ title: String,
-                      keywords: [String], _ token: String) -> SecretRule {
+                      keywords: [String], _ token: String, confidence: Confidence = .high) -> SecretRule {
         SecretRule(id: id, category: category, severity: severity, title: title, keywords: keywords,
-                   regex: #"(?<![A-Za-z0-9_-])(?<secret>"# + token + #")(?![A-Za-z0-9_-])"#)
+                   regex: #"(?<![A-Za-z0-9_-])(?<secret>"# + token + #")(?![A-Za-z0-9_-])"#, confidence: confidence)
     }
 }

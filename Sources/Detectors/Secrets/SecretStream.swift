@@ -161,7 +161,10 @@ final class SecretStream {
                 if let minimum = spec.minEntropy, SecretValueFilter.entropy(valueBytes) < minimum { continue }
                 let value = String(decoding: valueBytes, as: UTF8.self)
                 if spec.rejectPlaceholders && SecretValueFilter.isPlaceholder(value) { continue }
-                if ruleSet.isFallback[rule] && !SecretValueFilter.hasMixedClasses(value) { continue }
+                if !spec.multiline && DocumentedExamples.isExample(value) { continue }
+                if !SecretFormatCheck.passes(ruleID: spec.id, value: Array(valueBytes)) { continue }
+                if ruleSet.isFallback[rule] && !SecretValueFilter.isGenericValue(value, ruleID: spec.id,
+                                                                                line: subject[..<match.whole.lowerBound]) { continue }
                 let hit = RawSecretHit(rule: rule, line: line(at: absoluteStart), redacted: SecretValueFilter.redact(value))
                 if hitSet.insert(MatchKey(rule: rule, offset: hit.line)).inserted { hits.append(hit) }
             }

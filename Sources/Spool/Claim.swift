@@ -62,8 +62,9 @@ enum Claim {
     /// returns the name used. For requeues and the move to `parsing/`.
     static func move(_ layout: SpoolLayout, name: String, from: JobState, to: JobState) throws -> String {
         let source = "\(layout.folder(from))/\(name)"
+        let base = SpoolName.fitting(name, reserve: 6)
         for index in 0..<100_000 {
-            let candidate = index == 0 ? name : "\(name).\(index)"
+            let candidate = index == 0 ? name : "\(base).\(index)"
             do {
                 try FileOps.renameNoReplace(source, "\(layout.folder(to))/\(candidate)")
                 try FileOps.syncDirectory(layout.folder(to))

@@ -75,7 +75,7 @@ struct Recovery {
         do {
             var record = try receipts.receive(name, current, seenAtNs: current.mtimeNs)
             if let last = record.attempts.indices.last, record.attempts[last].cause == nil {
-                record.attempts[last].cause = ExitCause.interrupted.label
+                record.attempts[last].cause = ExitCause.interrupted.kind
                 record.attempts[last].code = ExitCause.interrupted.code
                 record.attempts[last].detail = ExitCause.interrupted.detail
             }

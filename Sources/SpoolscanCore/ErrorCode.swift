@@ -53,6 +53,7 @@ extension ErrorCode {
     public static let diskFull = ErrorCode("HNDL-007", "disk full", .host)
     public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon", .configuration)
     public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid", .configuration)
+    public static let notRegularFile = ErrorCode("HNDL-010", "not a regular file", .artifact)
 
     // MARK: Advisory database
     public static let dbMissing = ErrorCode("DB-001", "advisory database not found", .host)
@@ -78,7 +79,7 @@ extension ErrorCode {
         .unsafePath, .symlinkLoop, .decompressionBomb, .tooManyEntries, .nameTooLong, .badManifest,
         .unsupportedMedia, .unreadable,
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
-        .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
+        .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid, .notRegularFile,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
         .vulnerabilitiesNotMatched,
         .configInvalid, .rulesInvalid, .internalError,

@@ -51,7 +51,7 @@ import Testing
         #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["half.tar", "mid.tar"])
         let requeued = try #require(receipts.load(stat.inode))
         #expect(requeued.receivedAtNs == 42 && requeued.countedAttempts == 1)
-        #expect(requeued.attempts.first?.cause == "interrupted")
+        #expect(requeued.attempts.first?.cause == .interrupted)
     }
 
     @Test func recoveryLeavesJobsOfLiveWorkersAlone() throws {

@@ -31,7 +31,7 @@ final class SpoolHarness: @unchecked Sendable {
         chmod("\(root)/fake-scanner.sh", 0o755)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit { if ProcessInfo.processInfo.environment["SPOOLTEST_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
 
     /// A scanner that logs its start, its address-space limit and any inherited inotify or spool
     /// lock descriptor (only its job lock, fd 3, may be inherited), detects two scans of one artifact at once (flock), behaves

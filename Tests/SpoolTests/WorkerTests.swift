@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ScanReport
 import SpoolscanCore
 import Testing
 @testable import Spool
@@ -36,12 +37,19 @@ import Testing
 
 /// The report hook: its errors decide what happens to a scanned job.
 @Suite struct ReportHookTests {
-    func run(_ hook: @escaping ReportHook, _ name: String) async throws -> (SpoolHarness, WorkSummary) {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+    }
+
+    func run(_ hook: @escaping ReportHook, _ name: String, until state: String = "error") async throws -> (SpoolHarness, WorkSummary) {
         let harness = try SpoolHarness(name)
         let layout = SpoolLayout(root: harness.spool)
         try layout.prepare()
         let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 0, diskFullPauseSeconds: 0.05,
-                                        scanner: ScannerCommand(override: harness.scannerFlag[1]))
+                                        scanner: ScannerCommand(override: harness.scannerFlag[1]),
+                                        retryBackoffSeconds: 0.02)
         let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: Logger(label: "test"), role: "sweep")
         defer { worker.slots.remove() }
         try harness.drop("a.tar", "a")
@@ -54,18 +62,39 @@ import Testing
             }
         }
         defer { ticker.cancel() }
-        try await harness.waitUntil("a.tar failed", timeout: 20) { harness.artifacts("error") == ["a.tar"] }
+        try await harness.waitUntil("a.tar in \(state)/", timeout: 20) { harness.artifacts(state) == ["a.tar"] }
         await worker.waitForRunning()
         return (harness, await worker.summary)
     }
 
-    /// ENOSPC while writing the report: retried (after a pause), then HNDL-007.
-    @Test func diskFullIsRetriedThenHNDL007() async throws {
-        let (harness, summary) = try await run({ _, _, _ in throw POSIXError(.ENOSPC) }, #function)
-        #expect(summary.error == 1 && summary.requeued == 2)
-        let record = try harness.json("\(harness.spool)/error/a.tar.error.json")
-        #expect(record["code"] as? String == "HNDL-007" && record["attempts"] as? Int == 3)
-        #expect(harness.lines("starts.log").count == 3)
+    /// ENOSPC while writing the report is a fault of the host: the job is held and tried again
+    /// (after a pause) without spending its attempts; six disk-full interruptions and one good
+    /// run give a report saying `attempts: 1`, with the six held attempts in no count.
+    @Test func diskFullIsHeldWithoutSpendingAttempts() async throws {
+        let failures = Counter()
+        let hook: ReportHook = { raw, final, job in
+            if failures.next() <= 6 { throw POSIXError(.ENOSPC) }
+            try ReportHooks.addJobInfo(raw, final, job)
+        }
+        let (harness, summary) = try await run(hook, #function, until: "done")
+        #expect(summary.done == 1 && summary.error == 0 && summary.requeued == 6)
+        let job = try harness.json("\(harness.spool)/done/a.tar.report.json")["job"] as? [String: Any]
+        #expect(job?["attempts"] as? Int == 1)
+        #expect(harness.lines("starts.log").count == 7)
+    }
+
+    /// A database outage in the parsing stage (DB-001/DB-002, host faults) finishes the report
+    /// with the DB-007 warning instead of failing the job.
+    @Test func databaseOutageFinishesWithWarning() async throws {
+        let hook = ReportHooks.matching(logger: Logger(label: "test")) { (_: inout Report) throws(SpoolscanError) in
+            throw SpoolscanError(.dbCorrupt, "/x/advisories.db: file is not a database")
+        }
+        let (harness, summary) = try await run(hook, #function, until: "done")
+        #expect(summary.done == 1 && summary.requeued == 0)
+        let report = try harness.json("\(harness.spool)/done/a.tar.report.json")
+        let warnings = report["warnings"] as? [[String: Any]] ?? []
+        #expect(warnings.contains { $0["code"] as? String == "DB-007" && ($0["message"] as? String)?.contains("DB-002") == true })
+        #expect((report["job"] as? [String: Any])?["attempts"] as? Int == 1)
     }
 
     /// A hook that finds the input bad (a SCAN code) sends the job to error/ at once.

@@ -21,9 +21,32 @@ enum ChildProcess {
             .sorted()
     }
 
+    /// util-linux `setpriv`, which sets the parent-death signal before it execs the scanner.
+    static let setpriv = "/usr/bin/setpriv"
+
     /// Starts `executable` (searched in PATH when it has no slash) and returns its pid.
+    ///
+    /// When `/usr/bin/setpriv` exists the scanner runs as `setpriv --pdeathsig KILL -- …` (it
+    /// execs, so the pid is the scanner's): if the worker dies, even by SIGKILL, the kernel kills
+    /// the scanner at once instead of leaving it running until the next worker recovers its job.
+    /// The parent-death signal follows the thread that spawned, so spawns run on one thread that
+    /// lives as long as the process (``SpawnThread``).
     static func spawn(_ executable: String, _ arguments: [String], stderrPath: String,
-                      lockFD givenLockFD: Int32?) throws -> pid_t {
+                      lockFD: Int32?) throws -> pid_t {
+        var program = executable
+        var words = arguments
+        if access(setpriv, X_OK) == 0 {
+            program = setpriv
+            words = ["--pdeathsig", "KILL", "--", executable] + arguments
+        }
+        let (finalProgram, finalWords) = (program, words)
+        return try SpawnThread.shared.run {
+            try spawnNow(finalProgram, finalWords, stderrPath: stderrPath, lockFD: lockFD)
+        }
+    }
+
+    private static func spawnNow(_ executable: String, _ arguments: [String], stderrPath: String,
+                                 lockFD givenLockFD: Int32?) throws -> pid_t {
         // A lock on fd 0-2 (the worker started with a standard stream closed) would be replaced by
         // the stdio actions below: move it out of the way first.
         var lockFD = givenLockFD

@@ -35,7 +35,6 @@ enum PendingWatcher {
     private static func readEvents(into continuation: AsyncStream<PendingEvent>.Continuation) {
         let overflow = UInt32(IN_Q_OVERFLOW)
         let movedTo = UInt32(IN_MOVED_TO)
-        let isDir = UInt32(IN_ISDIR)
         while true {
             guard let event = inotifytools_next_event(-1) else {
                 continuation.yield(PendingEvent(kind: .overflow, name: ""))
@@ -47,10 +46,12 @@ enum PendingWatcher {
                 continuation.yield(PendingEvent(kind: .overflow, name: ""))
                 continue
             }
-            guard event.pointee.len > 0, mask & isDir == 0 else { continue }
+            // Directories too: the worker moves them to error/ (HNDL-010).
+            guard event.pointee.len > 0 else { continue }
             let namePointer = UnsafeRawPointer(event).advanced(by: MemoryLayout<inotify_event>.size)
-                .assumingMemoryBound(to: CChar.self)
-            let name = String(cString: namePointer)  // copied now: the storage is reused
+                .assumingMemoryBound(to: UInt8.self)
+            // Copied now (the storage is reused), as bytes: a name need not be UTF-8.
+            let name = SpoolName.string(UnsafeBufferPointer(start: namePointer, count: strlen(UnsafeRawPointer(namePointer).assumingMemoryBound(to: CChar.self))))
             continuation.yield(PendingEvent(kind: mask & movedTo != 0 ? .movedIn : .written, name: name))
         }
     }

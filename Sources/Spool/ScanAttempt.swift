@@ -26,6 +26,15 @@ struct ScanAttempt: Sendable {
         let work = layout.workFolder(inode)
         FileOps.removeTree(work)
         try FileOps.makeDirectory(work)
+        // A name that is not UTF-8 cannot pass through a scanner's command line intact (argument
+        // parsers decode argv as UTF-8): such a scanner reads a hard link named `artifact` in the
+        // work folder instead, removed when the scan ends.
+        var artifact = "\(layout.inProgress)/\(name)"
+        if !SpoolName.isUTF8(name) {
+            try FileOps.link(artifact, "\(work)/artifact")
+            artifact = "\(work)/artifact"
+        }
+        defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
 
         let startNs = Timestamp.nowNs()
         let startMono = Timestamp.monotonicNs()
@@ -43,7 +52,7 @@ struct ScanAttempt: Sendable {
         let raw = "\(work)/raw.json"
         let stderrPath = "\(work)/stderr.log"
         let (executable, arguments) = config.scanner.invocation(
-            artifact: "\(layout.inProgress)/\(name)", output: raw, memoryMB: config.memoryLimitMB)
+            artifact: artifact, output: raw, memoryMB: config.memoryLimitMB)
         let pid: pid_t
         do {
             pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)

@@ -1,3 +1,4 @@
+import SpoolscanCore
 /// One scan attempt of a job, as recorded durably before and after the scanner runs.
 public struct AttemptRecord: Codable, Sendable, Equatable {
     /// 1-based attempt number (counted and uncounted attempts alike).

@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import SpoolscanCore
 
 /// What `lstat` says about one file, reduced to what the spool needs.
 struct FileStat: Sendable, Equatable {
@@ -79,47 +80,24 @@ extension FileOps {
         return entries
     }
 
-    /// Writes `data` to `path` atomically (temporary file in the same folder, then rename).
-    /// With `durable`, the file and the folder are fsynced so the write survives a power loss.
-    /// With `exclusive`, the file is linked into place instead and EEXIST is thrown if `path` exists.
+    /// Writes `data` to `path` atomically (``AtomicFile``: unique temporary file, fsync, rename,
+    /// fsync of the folder). With `durable`, the write survives a power loss. With `exclusive`,
+    /// the file is linked into place instead and EEXIST is thrown if `path` exists.
     static func write(_ data: Data, to path: String, durable: Bool, exclusive: Bool = false) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let temporary = "\(folder)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = SpoolName.withCString(temporary) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
-        guard fd >= 0 else { throw SystemCallError("open", temporary) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
-                offset += written
-            }
+        do {
+            try AtomicFile.write(data, to: path, permissions: 0o600, durable: durable, exclusive: exclusive)
+        } catch {
+            throw SystemCallError(error.operation, error.path, error.code)
         }
-        if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 {
-            if exclusive {
-                if linkPaths(temporary, path) != 0 { failure = errno }
-                remove(temporary)
-            } else if SpoolName.withCString(temporary, { from in SpoolName.withCString(path) { rename(from, $0) } }) != 0 {
-                failure = errno
-            }
-        }
-        if failure != 0 {
-            remove(temporary)
-            throw SystemCallError("write", path, failure)
-        }
-        if durable { try syncDirectory(folder) }
     }
 
     /// fsyncs a directory, making renames and links in it durable.
     static func syncDirectory(_ path: String) throws {
-        let fd = SpoolName.withCString(path) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        guard fd >= 0 else { throw SystemCallError("open", path) }
-        defer { close(fd) }
-        if fsync(fd) != 0 && errno != EINVAL { throw SystemCallError("fsync", path) }
+        do {
+            try AtomicFile.syncFolder(path)
+        } catch {
+            throw SystemCallError(error.operation, error.path, error.code)
+        }
     }
 
     /// Renames without ever replacing an existing target: `EEXIST` if `to` exists, `ENOENT` if

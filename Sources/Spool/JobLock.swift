@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// The per-job lock: `flock` on `.state/locks/INODE.lock`, taken before a job is claimed and held
 /// by its worker and (inherited as fd 3) by its scanner process.

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Where the worker reads the time: the system's clocks, or a clock a test moves by hand, so
 /// settling and backoff are tested without sleeping.

@@ -62,7 +62,9 @@ import Testing
             }
         }
         defer { ticker.cancel() }
-        try await harness.waitUntil("a.tar in \(state)/", timeout: 20) { harness.artifacts(state) == ["a.tar"] }
+        // The sidecar is linked last: the artifact alone may be a reservation that is undone.
+        let sidecar = "\(harness.spool)/\(state)/a.tar" + (state == "done" ? ".report.json" : ".error.json")
+        try await harness.waitUntil("a.tar in \(state)/", timeout: 20) { FileManager.default.fileExists(atPath: sidecar) }
         await worker.waitForRunning()
         return (harness, await worker.summary)
     }

@@ -96,11 +96,3 @@ public struct AdvisoryImporter: Sendable {
         _ = Foundation.fsync(fd)
     }
 }
-
-/// RFC 3339 UTC timestamps.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
-    static func parse(_ text: String) -> Date? { try? Date.ISO8601FormatStyle().parse(text) }
-}

@@ -61,7 +61,7 @@ struct JobRunner: Sendable {
     private func current(_ name: String) throws -> JobRecord {
         let path = "\(layout.inProgress)/\(name)"
         guard let stat = FileOps.lstat(path) else { throw SystemCallError("lstat", path, ENOENT) }
-        return try receipts.receive(name, stat, seenAtNs: Timestamp.nowNs())
+        return try receipts.receive(name, stat, seenAtNs: config.clock.nowNs())
     }
 
     private func lastCause(_ record: JobRecord) -> ExitCause {
@@ -73,7 +73,7 @@ struct JobRunner: Sendable {
     /// Builds the final report through the hook (on a thread of its own: matching reads the
     /// database) and moves artifact and report to `done/`.
     private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result, _ log: Logger) async throws -> JobOutcome {
-        let parseStart = Timestamp.monotonicNs()
+        let parseStart = config.clock.monotonicNs()
         let work = layout.workFolder(record.inode)
         let final = "\(work)/final.json"
         while true {
@@ -97,10 +97,10 @@ struct JobRunner: Sendable {
             }
             if try finalizer.commit(sidecar: final, to: .done, name: finalName, suffix: SpoolLayout.reportSuffix) {
                 try finalizer.complete(from: .parsing, name: name, to: .done)
-                let total = (Timestamp.nowNs() - record.receivedAtNs) / 1_000_000
+                let total = (config.clock.nowNs() - record.receivedAtNs) / 1_000_000
                 log.info("finished", metadata: [
                     "from": "parsing", "to": "done", "name": "\(finalName)",
-                    "parse_ms": "\((Timestamp.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
+                    "parse_ms": "\((config.clock.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
                 ])
                 return .done(name: finalName)
             }
@@ -143,7 +143,7 @@ struct JobRunner: Sendable {
     private func requeue(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause, delay: Double,
                          _ log: Logger) throws -> JobOutcome {
         record.owner = nil
-        let notBefore = Timestamp.nowNs() + Int64(delay * 1e9)
+        let notBefore = config.clock.nowNs() + Int64(delay * 1e9)
         record.notBeforeNs = delay > 0 ? notBefore : nil
         try receipts.save(record)
         let queued = try Claim.move(layout, name: name, from: from, to: .pending)
@@ -170,7 +170,7 @@ struct JobRunner: Sendable {
             let entry = ErrorRecord(
                 name: finalName, originalName: finalName == record.originalName ? nil : record.originalName,
                 code: code, message: message, attempts: record.countedAttempts, retriesExhausted: exhausted,
-                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), failedAt: Timestamp.rfc3339(ns: Timestamp.nowNs()),
+                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), failedAt: Timestamp.rfc3339(ns: config.clock.nowNs()),
                 history: record.attempts)
             do {
                 try FileOps.write(try ErrorRecord.encode(entry), to: sidecar, durable: true)
@@ -200,7 +200,7 @@ struct JobRunner: Sendable {
         }
         if coded.code.category == .configuration { return .stopped(name: queued, inode: inode, reason: coded.description) }
         let cause: ExitCause = coded.code == .diskFull ? .diskFull(coded.description) : .coded(coded.code, message: coded.detail)
-        let notBefore = Timestamp.nowNs() + Int64(config.retryBackoffSeconds * 1e9)
+        let notBefore = config.clock.nowNs() + Int64(config.retryBackoffSeconds * 1e9)
         return .requeued(name: queued, inode: inode, cause: cause, notBeforeNs: notBefore)
     }
 }

@@ -40,8 +40,12 @@ public struct SpoolDaemon: Sendable {
         defer { signals.cancel() }
 
         let recovery = Recovery(layout: layout, logger: logger)
-        let recovered = recovery.run()
-        recovery.collectGarbage()
+        // Recovery waits on job locks and killed orphans: on a thread of its own, not the pool.
+        let recovered = await BlockingWork.run { () -> Recovery.Result in
+            let result = recovery.run()
+            recovery.collectGarbage()
+            return result
+        }
         logger.info("daemon started", metadata: [
             "spool": "\(layout.root)", "workers": "\(config.workers)", "requeued": "\(recovered.requeued)",
             "completed": "\(recovered.completed)",
@@ -77,7 +81,7 @@ public struct SpoolDaemon: Sendable {
             case .event(let event): await worker.handle(event)
             case .tick: await worker.tick()
             case .rescan:
-                recovery.run(waitForOrphansMs: 2_000)
+                _ = await BlockingWork.run { recovery.run(waitForOrphansMs: 2_000) }
                 await worker.rescan()
             case .signal(let number):
                 logger.notice("shutting down", metadata: ["signal": "\(number)", "grace_s": "\(config.graceSeconds)"])

@@ -13,8 +13,9 @@ import Testing
         let harness = try SpoolHarness()
         let layout = SpoolLayout(root: harness.spool)
         try layout.prepare()
+        let clock = ManualClock()
         let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 300,
-                                        scanner: ScannerCommand(override: harness.scannerFlag[1]))
+                                        scanner: ScannerCommand(override: harness.scannerFlag[1]), clock: clock)
         let worker = SpoolWorker(layout: layout, config: config, hook: ReportHooks.addJobInfo,
                                  logger: Logger(label: "test"), role: "sweep")
         defer { worker.slots.remove() }
@@ -27,7 +28,9 @@ import Testing
         try await harness.waitUntil("missed.tar done", timeout: 20) { harness.artifacts("done") == ["missed.tar"] }
         #expect(await worker.hasSettling)
         #expect(harness.artifacts("pending") == ["fresh.tar"])
-        try await Task.sleep(for: .milliseconds(350))
+        await worker.tick()
+        #expect(harness.artifacts("pending") == ["fresh.tar"], "not settled on the clock yet")
+        clock.advance(ms: 350)
         await worker.tick()
         try await harness.waitUntil("fresh.tar done", timeout: 20) { harness.artifacts("done").count == 2 }
         await worker.waitForRunning()
@@ -107,5 +110,49 @@ import Testing
         #expect(record["code"] as? String == "SCAN-012" && record["attempts"] as? Int == 1)
         #expect(record["message"] as? String == "SCAN-012: no config blob")
         #expect(harness.artifacts("parsing").isEmpty && harness.artifacts("done").isEmpty)
+    }
+}
+
+/// A clock the test moves by hand.
+final class ManualClock: SpoolClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var offsetNs: Int64 = 0
+    func nowNs() -> Int64 { lock.withLock { Timestamp.nowNs() + offsetNs } }
+    func monotonicNs() -> Int64 { lock.withLock { Timestamp.monotonicNs() + offsetNs } }
+    func advance(ms: Int) { lock.withLock { offsetNs += Int64(ms) * 1_000_000 } }
+}
+
+/// Backoff measured on the injected clock: no sleeping through it.
+@Suite struct BackoffClockTests {
+    @Test func retryWaitsForItsBackoffOnTheClock() async throws {
+        let harness = try SpoolHarness()
+        let layout = SpoolLayout(root: harness.spool)
+        try layout.prepare()
+        let clock = ManualClock()
+        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 0,
+                                        scanner: ScannerCommand(override: harness.scannerFlag[1]),
+                                        retryBackoffSeconds: 30, clock: clock)
+        let worker = SpoolWorker(layout: layout, config: config, hook: ReportHooks.addJobInfo,
+                                 logger: Logger(label: "test"), role: "sweep")
+        defer { worker.slots.remove() }
+        try harness.drop("crash.tar", "c")
+        await worker.handle(PendingEvent(kind: .movedIn, name: "crash.tar"))
+        try await harness.waitUntil("first attempt over", timeout: 20) {
+            harness.artifacts("pending") == ["crash.tar"] && harness.lines("starts.log").count == 1
+        }
+        await worker.waitForRunning()
+        await worker.tick()
+        #expect(await worker.runningCount == 0, "still in its 30 s backoff")
+        #expect(harness.lines("starts.log").count == 1)
+        clock.advance(ms: 29_000)
+        await worker.tick()
+        #expect(await worker.runningCount == 0)
+        clock.advance(ms: 1_500)
+        await worker.tick()
+        try await harness.waitUntil("second attempt", timeout: 20) { harness.lines("starts.log").count == 2 }
+        await worker.waitForRunning()
+        let record = try #require(Receipts(layout: layout).allInodes().first.flatMap { Receipts(layout: layout).load($0) })
+        #expect(record.countedAttempts == 2)
+        #expect(record.notBeforeNs.map { $0 - clock.nowNs() > 50_000_000_000 } == true, "third waits 60 s")
     }
 }

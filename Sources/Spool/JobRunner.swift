@@ -17,7 +17,7 @@ struct JobRunner: Sendable {
     var finalizer: Finalizer { Finalizer(layout: layout) }
 
     /// Runs the job to its next resting state; releases the job lock and the slot.
-    func run(_ job: ClaimedJob, slot: Int) async -> JobOutcome {
+    func run(_ job: consuming ClaimedJob, slot: Int) async -> JobOutcome {
         var location = JobState.inProgress
         var name = job.name
         let inode = job.inode

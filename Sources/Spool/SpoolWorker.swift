@@ -164,27 +164,19 @@ actor SpoolWorker {
         for item in queue.ordered where !busyNames.contains(item.name) {
             if let notBefore = item.notBeforeNs, notBefore > now { continue }
             guard let slot = slots.acquire() else { return }
-            let result: Claim.Result
-            do {
-                result = try Claim.claim(layout, name: item.name, inode: item.inode)
-            } catch {
-                slots.release(slot)
-                let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
-                logger.error("claim failed", metadata: ["job": "\(item.name)", "error": "\(described)"])
-                if (error as? SystemCallError)?.code == EXDEV { fatalError = described; notifyIfIdle() }
-                backoffUntilMono = clock.monotonicNs() + 1_000_000_000
-                return
-            }
-            switch result {
+            guard let result = claim(item, slot: slot) else { return }
+            switch consume result {
             case .claimed(let job):
                 queue.remove(item.inode)
                 let waited = (clock.nowNs() - item.receivedAtNs) / 1_000_000
                 logger.info("claimed", metadata: ["job": "\(job.name)", "from": "pending", "to": "in-progress",
                                                   "slot": "\(slot)", "waited_ms": "\(waited)"])
                 let runner = self.runner
-                running[job.inode] = Task { [weak self] in
-                    let outcome = await runner.run(job, slot: slot)
-                    await self?.finished(job.inode, outcome)
+                let inode = job.inode
+                let handoff = JobHandoff(job)
+                running[inode] = Task { [weak self] in
+                    let outcome = await runner.run(handoff.take(), slot: slot)
+                    await self?.finished(inode, outcome)
                 }
             case .lost:
                 queue.remove(item.inode)
@@ -195,6 +187,20 @@ actor SpoolWorker {
                 busyNames.insert(item.name)
                 slots.release(slot)
             }
+        }
+    }
+
+    /// Claims a queued job; nil (after logging, with the slot freed) when the claim failed.
+    private func claim(_ item: QueuedJob, slot: Int) -> Claim.Result? {
+        do {
+            return try Claim.claim(layout, name: item.name, inode: item.inode)
+        } catch {
+            slots.release(slot)
+            let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
+            logger.error("claim failed", metadata: ["job": "\(item.name)", "error": "\(described)"])
+            if (error as? SystemCallError)?.code == EXDEV { fatalError = described; notifyIfIdle() }
+            backoffUntilMono = clock.monotonicNs() + 1_000_000_000
+            return nil
         }
     }
 
@@ -247,4 +253,12 @@ actor SpoolWorker {
     func stopRunningScans() {
         scans.stopAll(grace: config.killGraceSeconds)
     }
+}
+
+/// Hands a claimed job (which owns its lock and cannot be copied) to the task that runs it.
+private final class JobHandoff: @unchecked Sendable {
+    private var job: ClaimedJob?
+    init(_ job: consuming ClaimedJob) { self.job = .some(job) }
+    /// The job; taken once.
+    func take() -> ClaimedJob { job.take()! }
 }

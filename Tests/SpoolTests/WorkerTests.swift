@@ -11,13 +11,8 @@ import Testing
     /// a recently modified file found that way is not taken until it has settled.
     @Test func overflowRescansAndSettlingWaits() async throws {
         let harness = try SpoolHarness()
-        let layout = SpoolLayout(root: harness.spool)
-        try layout.prepare()
         let clock = ManualClock()
-        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 300,
-                                        scanner: ScannerCommand(override: harness.scannerFlag[1]), clock: clock)
-        let worker = SpoolWorker(layout: layout, config: config, hook: ReportHooks.addJobInfo,
-                                 logger: Logger(label: "test"), role: "sweep")
+        let (_, worker) = try harness.worker(settleMs: 300, retryBackoffSeconds: 5, clock: clock)
         defer { worker.slots.remove() }
         try harness.drop("missed.tar", "m")
         // Dropped a while ago: found by a rescan, it needs no settle time.
@@ -48,12 +43,7 @@ import Testing
 
     func run(_ hook: @escaping ReportHook, _ name: String, until state: String = "error") async throws -> (SpoolHarness, WorkSummary) {
         let harness = try SpoolHarness(name)
-        let layout = SpoolLayout(root: harness.spool)
-        try layout.prepare()
-        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 0, diskFullPauseSeconds: 0.05,
-                                        scanner: ScannerCommand(override: harness.scannerFlag[1]),
-                                        retryBackoffSeconds: 0.02)
-        let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: Logger(label: "test"), role: "sweep")
+        let (_, worker) = try harness.worker(settleMs: 0, retryBackoffSeconds: 0.02, clock: ManualClock(), hook: hook)
         defer { worker.slots.remove() }
         try harness.drop("a.tar", "a")
         await worker.handle(PendingEvent(kind: .movedIn, name: "a.tar"))
@@ -113,6 +103,19 @@ import Testing
     }
 }
 
+extension SpoolHarness {
+    /// A one-slot worker in this process on the harness's spool, with the fake scanner.
+    func worker(settleMs: Int, retryBackoffSeconds: Double, clock: ManualClock,
+                hook: @escaping ReportHook = ReportHooks.addJobInfo) throws -> (SpoolLayout, SpoolWorker) {
+        let layout = SpoolLayout(root: spool)
+        try layout.prepare()
+        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: settleMs, diskFullPauseSeconds: 0.05,
+                                        scanner: ScannerCommand(override: scannerFlag[1]),
+                                        retryBackoffSeconds: retryBackoffSeconds, clock: clock)
+        return (layout, SpoolWorker(layout: layout, config: config, hook: hook, logger: Logger(label: "test"), role: "sweep"))
+    }
+}
+
 /// A clock the test moves by hand.
 final class ManualClock: SpoolClock, @unchecked Sendable {
     private let lock = NSLock()
@@ -126,14 +129,8 @@ final class ManualClock: SpoolClock, @unchecked Sendable {
 @Suite struct BackoffClockTests {
     @Test func retryWaitsForItsBackoffOnTheClock() async throws {
         let harness = try SpoolHarness()
-        let layout = SpoolLayout(root: harness.spool)
-        try layout.prepare()
         let clock = ManualClock()
-        let config = SpoolConfiguration(workers: 1, timeoutSeconds: 20, settleMs: 0,
-                                        scanner: ScannerCommand(override: harness.scannerFlag[1]),
-                                        retryBackoffSeconds: 30, clock: clock)
-        let worker = SpoolWorker(layout: layout, config: config, hook: ReportHooks.addJobInfo,
-                                 logger: Logger(label: "test"), role: "sweep")
+        let (layout, worker) = try harness.worker(settleMs: 0, retryBackoffSeconds: 30, clock: clock)
         defer { worker.slots.remove() }
         try harness.drop("crash.tar", "c")
         await worker.handle(PendingEvent(kind: .movedIn, name: "crash.tar"))

@@ -13,7 +13,7 @@ enum PendingWatcher {
 
     /// Sets the watch (before returning, so a listing made afterwards misses nothing) and starts
     /// the reading thread.
-    static func start(folder: String) throws -> AsyncStream<PendingEvent> {
+    static func start(folder: String) throws(SpoolscanError) -> AsyncStream<PendingEvent> {
         let fd = inotify_init1(Int32(IN_CLOEXEC))
         guard fd >= 0 else {
             throw SpoolscanError(.spoolInvalid, "inotify: \(String(cString: strerror(errno)))")

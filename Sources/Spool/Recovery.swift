@@ -122,6 +122,14 @@ struct Recovery {
                 FileOps.removeTree("\(layout.work)/\(entry.name)")
             }
         }
+        // Hard-link copies and rejections cut short by a kill (`.copy-PID-RANDOM`, `.reject-PID-RANDOM`).
+        for entry in (try? FileOps.list(layout.work)) ?? []
+        where entry.name.hasPrefix(".copy-") || entry.name.hasPrefix(".reject-") {
+            let parts = entry.name.split(separator: "-")
+            guard parts.count == 3, let pid = Int32(parts[1]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = "\(layout.work)/\(entry.name)"
+            if FileOps.lstat(path)?.isDirectory == true { FileOps.removeTree(path) } else { FileOps.remove(path) }
+        }
         // Temporary files of atomic writes cut short by a kill (`.NAME.PID.RANDOM.tmp`, writer dead).
         for folder in [layout.jobs, layout.state] {
             for entry in (try? FileOps.list(folder)) ?? [] where entry.name.hasPrefix(".") && entry.name.hasSuffix(".tmp") {

@@ -102,3 +102,14 @@ import Testing
         #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["orphan.tar"])
     }
 }
+
+extension FinalizerTests {
+    /// Scratch files of a hard-link copy or a rejection whose worker died are collected.
+    @Test func garbageCollectionRemovesDeadScratchFiles() throws {
+        try "x".write(toFile: "\(layout.work)/.copy-999999999-1", atomically: false, encoding: .utf8)
+        try FileOps.makeDirectory("\(layout.work)/.reject-999999999-2")
+        try "x".write(toFile: "\(layout.work)/.copy-\(getpid())-3", atomically: false, encoding: .utf8)
+        Recovery(layout: layout, logger: Logger(label: "test")).collectGarbage()
+        #expect(Set(try FileOps.list(layout.work).map(\.name)) == [".copy-\(getpid())-3"])
+    }
+}

@@ -14,19 +14,23 @@ final class SpoolHarness: @unchecked Sendable {
     /// `.build/debug/spoolscan` (build first: `swift build --build-tests`).
     static let binary = "\(packageRoot)/.build/debug/spoolscan"
 
-    /// Why the binary cannot be trusted: a source file newer than it (the tests would check old code).
+    /// Why the binary cannot be trusted: a source file edited after the last build (the tests
+    /// would check old code).
     static let staleness: String? = {
         func mtime(_ path: String) -> Int64 {
             var st = stat()
             guard stat(path, &st) == 0 else { return 0 }
             return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         }
-        let built = mtime(binary)
+        // The last build: the binary, or the build plan SwiftPM writes on every build (not on
+        // `swift test --skip-build`), since a build after an edit that changed no object (a
+        // comment) leaves the binary as it was.
+        let built = max(mtime(binary), mtime("\(packageRoot)/.build/debug.yaml"))
         let sources = "\(packageRoot)/Sources"
         guard let files = FileManager.default.enumerator(atPath: sources) else { return nil }
         for case let file as String in files where file.hasSuffix(".swift") || file.hasSuffix(".h") {
             if mtime("\(sources)/\(file)") > built {
-                return "\(binary) is older than Sources/\(file): run `swift build --build-tests` before the spool tests"
+                return "Sources/\(file) changed after \(binary) was built: run `swift build --build-tests` before the spool tests"
             }
         }
         return nil

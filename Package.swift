@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CYara", pkgConfig: "yara", providers: [.apt(["libyara-dev"])]),
         .systemLibrary(name: "CInotify", providers: [.apt(["libinotifytools0-dev"])]),
+        // Linux system calls Swift's Glibc module does not import (renameat2, closefrom in posix_spawn).
+        .systemLibrary(name: "CSystemShims"),
 
         // Shared foundation: the error-code table, digests, limits.
         .target(name: "SpoolscanCore", dependencies: ["CCrypto"]),
@@ -51,7 +53,7 @@ let package = Package(
         ]),
         // The spool queue, worker pool and inotify watcher.
         .target(name: "Spool", dependencies: [
-            "CInotify", "ScanReport", "SpoolscanCore",
+            "CInotify", "CSystemShims", "ScanReport", "SpoolscanCore",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The command-line interface.

@@ -48,14 +48,3 @@ public final class ImageScanner {
         return report
     }
 }
-
-/// RFC 3339 UTC timestamps.
-public enum Timestamp {
-    public static func now() -> String { format(Date()) }
-    public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
-}

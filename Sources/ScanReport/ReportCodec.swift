@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Reads and writes reports as JSON: pretty-printed, keys sorted, slashes unescaped, so
 /// reports diff cleanly and tools can rely on stable output.
@@ -27,21 +28,11 @@ public enum ReportCodec {
             try writeInPlace(data, to: path)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var failure = writeAll(data, to: fd)
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+        do {
+            try AtomicFile.write(data, to: path)
+        } catch {
+            throw POSIXError(POSIXErrorCode(rawValue: error.code) ?? .EIO)
         }
-        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
     }
 
     private static func writeInPlace(_ data: Data, to path: String) throws {

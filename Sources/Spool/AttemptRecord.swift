@@ -1,3 +1,4 @@
+import SpoolscanCore
 /// One scan attempt of a job, as recorded durably before and after the scanner runs.
 public struct AttemptRecord: Codable, Sendable, Equatable {
     /// 1-based attempt number (counted and uncounted attempts alike).
@@ -8,15 +9,15 @@ public struct AttemptRecord: Codable, Sendable, Equatable {
     /// Wall time the scanner ran; nil while it runs or if the worker died meanwhile.
     public var durationMs: Int?
     /// Why it ended: `success`, `bad-input`, `timeout`, `crashed`, `out-of-memory`, `disk-full`,
-    /// `report-failed`, `interrupted` (the worker died), `shutdown` (stopped by SIGTERM).
-    public var cause: String?
+    /// `report-failed`, `host-fault`, `configuration`, `interrupted` (the worker died), `shutdown`.
+    public var cause: ExitKind?
     /// The error code of the cause (`HNDL-004`, `SCAN-003`, …); nil on success.
     public var code: String?
     /// Human detail: exit status, signal, message.
     public var detail: String?
     /// The last 4 KiB of the scanner's stderr.
     public var stderrTail: String?
-    /// Whether it counts against the three attempts (a shutdown kill does not).
+    /// Whether it counts against the three attempts (a shutdown kill and a fault of the host do not).
     public var counted: Bool
 
     /// An attempt starting now-ish at `startedAtNs` (ns since the epoch).

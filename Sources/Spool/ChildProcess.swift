@@ -1,4 +1,4 @@
-import CInotify
+import CSystemShims
 import Foundation
 
 /// Spawns and reaps scanner processes.
@@ -8,19 +8,45 @@ import Foundation
 /// stdout on `/dev/null`, stderr into a file, every descriptor above 3 closed, and — when given —
 /// the job lock on fd 3 so an orphaned scanner keeps its job locked until it dies.
 enum ChildProcess {
-    /// Variables passed through to scanners; everything else (credentials, HOME) is dropped.
+    /// Variables passed through to scanners; everything else is dropped: credentials, HOME, and
+    /// every `SPOOLSCAN_*` setting (`SPOOLSCAN_DB` above all: vulnerability matching belongs to the
+    /// parsing stage, so a bad database can never make a scan fail). A scanner's settings come
+    /// only from its command line.
     static let keptEnvironment = ["PATH", "LANG", "LC_ALL", "TZ", "TMPDIR"]
 
     static func scrubbedEnvironment() -> [String] {
         ProcessInfo.processInfo.environment
-            .filter { keptEnvironment.contains($0.key) || $0.key.hasPrefix("SPOOLSCAN_") }
+            .filter { keptEnvironment.contains($0.key) }
             .map { "\($0.key)=\($0.value)" }
             .sorted()
     }
 
+    /// util-linux `setpriv`, which sets the parent-death signal before it execs the scanner.
+    static let setpriv = "/usr/bin/setpriv"
+
     /// Starts `executable` (searched in PATH when it has no slash) and returns its pid.
+    ///
+    /// When `/usr/bin/setpriv` exists the scanner runs as `setpriv --pdeathsig KILL -- …` (it
+    /// execs, so the pid is the scanner's): if the worker dies, even by SIGKILL, the kernel kills
+    /// the scanner at once instead of leaving it running until the next worker recovers its job.
+    /// The parent-death signal follows the thread that spawned, so spawns run on one thread that
+    /// lives as long as the process (``SpawnThread``).
     static func spawn(_ executable: String, _ arguments: [String], stderrPath: String,
-                      lockFD givenLockFD: Int32?) throws -> pid_t {
+                      lockFD: Int32?) throws -> pid_t {
+        var program = executable
+        var words = arguments
+        if access(setpriv, X_OK) == 0 {
+            program = setpriv
+            words = ["--pdeathsig", "KILL", "--", executable] + arguments
+        }
+        let (finalProgram, finalWords) = (program, words)
+        return try SpawnThread.shared.run {
+            try spawnNow(finalProgram, finalWords, stderrPath: stderrPath, lockFD: lockFD)
+        }
+    }
+
+    private static func spawnNow(_ executable: String, _ arguments: [String], stderrPath: String,
+                                 lockFD givenLockFD: Int32?) throws -> pid_t {
         // A lock on fd 0-2 (the worker started with a standard stream closed) would be replaced by
         // the stdio actions below: move it out of the way first.
         var lockFD = givenLockFD
@@ -33,7 +59,9 @@ enum ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        SpoolName.withCString(stderrPath) {
+            _ = posix_spawn_file_actions_addopen(&actions, 2, $0, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         if let lockFD {
             // dup2 onto fd 3 clears FD_CLOEXEC in the child (also when lockFD is already 3).
             posix_spawn_file_actions_adddup2(&actions, lockFD, 3)
@@ -56,7 +84,8 @@ enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF
                                                     | POSIX_SPAWN_SETSIGMASK))
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // Arguments are byte names (an artifact path may not be UTF-8): passed through as bytes.
+        let argv = ([executable] + arguments).map { word in SpoolName.withCString(word) { strdup($0) } } + [nil]
         let envp = scrubbedEnvironment().map { strdup($0) } + [nil]
         defer {
             argv.forEach { free($0) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A job this process owns: its artifact is in `in-progress/` and its job lock is held.
-struct ClaimedJob: Sendable {
+struct ClaimedJob: ~Copyable, Sendable {
     var name: String
     var inode: UInt64
     var lock: JobLock
@@ -15,7 +15,7 @@ struct ClaimedJob: Sendable {
 /// in `pending/` while the first is in flight.
 /// Claims are not fsynced (see ``claim(_:name:inode:)``); moves to other states are.
 enum Claim {
-    enum Result: Sendable {
+    enum Result: ~Copyable, Sendable {
         case claimed(ClaimedJob)
         /// Another worker holds or took it (ENOENT, or its lock is held).
         case lost
@@ -41,29 +41,29 @@ enum Claim {
             lock.release(removeFile: false)
             return .lost
         }
-        var owned = lock
-        if moved.inode != inode {
-            // The producer replaced pending/NAME after we looked: we moved a newer file. Take its
-            // lock (a competing claimer fails its rename and lets go quickly).
-            guard let other = try JobLock.acquire(layout, moved.inode, timeoutMs: 2_000),
-                  FileOps.lstat(target)?.inode == moved.inode else {
-                lock.release(removeFile: false)
-                return .lost
-            }
-            lock.release(removeFile: false)
-            owned = other
+        if moved.inode == inode {
+            // No fsync here: a claim lost to a power cut leaves the job in pending/, and the attempt
+            // about to start is counted in the fsynced job record anyway, so nothing is lost or doubled.
+            return .claimed(ClaimedJob(name: name, inode: moved.inode, lock: lock))
         }
-        // No fsync here: a claim lost to a power cut leaves the job in pending/, and the attempt
-        // about to start is counted in the fsynced job record anyway, so nothing is lost or doubled.
-        return .claimed(ClaimedJob(name: name, inode: moved.inode, lock: owned))
+        // The producer replaced pending/NAME after we looked: we moved a newer file. Take its
+        // lock (a competing claimer fails its rename and lets go at once).
+        lock.release(removeFile: false)
+        guard let other = try JobLock.acquire(layout, moved.inode, timeoutMs: 2_000) else { return .lost }
+        guard FileOps.lstat(target)?.inode == moved.inode else {
+            other.release(removeFile: false)
+            return .lost
+        }
+        return .claimed(ClaimedJob(name: name, inode: moved.inode, lock: other))
     }
 
     /// Moves a file into `to` under its name or, if taken, `NAME.1`, `NAME.2`, … (never replacing);
     /// returns the name used. For requeues and the move to `parsing/`.
     static func move(_ layout: SpoolLayout, name: String, from: JobState, to: JobState) throws -> String {
         let source = "\(layout.folder(from))/\(name)"
+        let base = SpoolName.fitting(name, reserve: 6)
         for index in 0..<100_000 {
-            let candidate = index == 0 ? name : "\(name).\(index)"
+            let candidate = index == 0 ? name : "\(base).\(index)"
             do {
                 try FileOps.renameNoReplace(source, "\(layout.folder(to))/\(candidate)")
                 try FileOps.syncDirectory(layout.folder(to))

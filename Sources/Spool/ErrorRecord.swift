@@ -19,4 +19,11 @@ public struct ErrorRecord: Codable, Sendable, Equatable {
     public var failedAt: String
     /// Every attempt: start, duration, cause, code, detail, stderr tail (last 4 KiB).
     public var history: [AttemptRecord]
+
+    /// The record as written to disk (pretty, sorted keys).
+    static func encode(_ record: ErrorRecord) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(record)
+    }
 }

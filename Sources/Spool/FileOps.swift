@@ -1,5 +1,6 @@
-import CInotify
+import CSystemShims
 import Foundation
+import SpoolscanCore
 
 /// What `lstat` says about one file, reduced to what the spool needs.
 struct FileStat: Sendable, Equatable {
@@ -10,6 +11,8 @@ struct FileStat: Sendable, Equatable {
     var device: UInt64
     var isRegular: Bool
     var isDirectory: Bool
+    /// What kind of file it is, for diagnostics (`regular file`, `directory`, `symbolic link`, …).
+    var kind: String = "regular file"
 }
 
 /// One directory entry.
@@ -22,14 +25,14 @@ struct DirectoryEntry: Sendable {
 enum FileOps {
     static func lstat(_ path: String) -> FileStat? {
         var st = Glibc.stat()
-        guard Glibc.lstat(path, &st) == 0 else { return nil }
+        guard SpoolName.withCString(path, { Glibc.lstat($0, &st) }) == 0 else { return nil }
         return FileStat(st)
     }
 
     /// Like ``lstat(_:)`` but follows symlinks (for the spool's folders, which may be links).
     static func stat(_ path: String) -> FileStat? {
         var st = Glibc.stat()
-        guard fstatat(AT_FDCWD, path, &st, 0) == 0 else { return nil }
+        guard SpoolName.withCString(path, { fstatat(AT_FDCWD, $0, &st, 0) }) == 0 else { return nil }
         return FileStat(st)
     }
 }
@@ -40,19 +43,36 @@ extension FileStat {
             inode: UInt64(st.st_ino), size: Int64(st.st_size),
             mtimeNs: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
             linkCount: UInt64(st.st_nlink), device: UInt64(st.st_dev),
-            isRegular: (st.st_mode & S_IFMT) == S_IFREG, isDirectory: (st.st_mode & S_IFMT) == S_IFDIR)
+            isRegular: (st.st_mode & S_IFMT) == S_IFREG, isDirectory: (st.st_mode & S_IFMT) == S_IFDIR,
+            kind: Self.kindName(st.st_mode & S_IFMT))
+    }
+
+    static func kindName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFREG: "regular file"
+        case S_IFDIR: "directory"
+        case S_IFLNK: "symbolic link"
+        case S_IFIFO: "FIFO"
+        case S_IFSOCK: "socket"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        default: "file of unknown type"
+        }
     }
 }
 
 extension FileOps {
     /// Lists a directory without following anything; `.` and `..` are left out.
     static func list(_ directory: String) throws -> [DirectoryEntry] {
-        guard let dir = opendir(directory) else { throw SystemCallError("opendir", directory) }
+        guard let dir = SpoolName.withCString(directory, { opendir($0) }) else { throw SystemCallError("opendir", directory) }
         defer { closedir(dir) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(dir) {
+            // Names are bytes: kept losslessly (see ``SpoolName``), never repaired.
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: 256) { pointer in
+                    SpoolName.string(UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
+                }
             }
             if name == "." || name == ".." { continue }
             entries.append(DirectoryEntry(name: name, inode: UInt64(entry.pointee.d_ino)))
@@ -60,85 +80,72 @@ extension FileOps {
         return entries
     }
 
-    /// Writes `data` to `path` atomically (temporary file in the same folder, then rename).
-    /// With `durable`, the file and the folder are fsynced so the write survives a power loss.
-    /// With `exclusive`, the file is linked into place instead and EEXIST is thrown if `path` exists.
+    /// Writes `data` to `path` atomically (``AtomicFile``: unique temporary file, fsync, rename,
+    /// fsync of the folder). With `durable`, the write survives a power loss. With `exclusive`,
+    /// the file is linked into place instead and EEXIST is thrown if `path` exists.
     static func write(_ data: Data, to path: String, durable: Bool, exclusive: Bool = false) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let temporary = "\(folder)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SystemCallError("open", temporary) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
-                offset += written
-            }
+        do {
+            try AtomicFile.write(data, to: path, permissions: 0o600, durable: durable, exclusive: exclusive)
+        } catch {
+            throw SystemCallError(error.operation, error.path, error.code)
         }
-        if failure == 0 && durable && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 {
-            if exclusive {
-                if Glibc.link(temporary, path) != 0 { failure = errno }
-                unlink(temporary)
-            } else if rename(temporary, path) != 0 {
-                failure = errno
-            }
-        }
-        if failure != 0 {
-            unlink(temporary)
-            throw SystemCallError("write", path, failure)
-        }
-        if durable { try syncDirectory(folder) }
     }
 
     /// fsyncs a directory, making renames and links in it durable.
     static func syncDirectory(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw SystemCallError("open", path) }
-        defer { close(fd) }
-        if fsync(fd) != 0 && errno != EINVAL { throw SystemCallError("fsync", path) }
+        do {
+            try AtomicFile.syncFolder(path)
+        } catch {
+            throw SystemCallError(error.operation, error.path, error.code)
+        }
     }
 
     /// Renames without ever replacing an existing target: `EEXIST` if `to` exists, `ENOENT` if
     /// `from` is gone (another process took it). Falls back to link+unlink where the filesystem
     /// has no `RENAME_NOREPLACE`.
     static func renameNoReplace(_ from: String, _ to: String) throws {
-        if spool_rename_noreplace(from, to) == 0 { return }
+        let result = SpoolName.withCString(from) { source in
+            SpoolName.withCString(to) { spool_rename_noreplace(source, $0) }
+        }
+        if result == 0 { return }
         let code = errno
         guard code == EINVAL || code == ENOSYS else { throw SystemCallError("rename", "\(from) -> \(to)", code) }
-        guard Glibc.link(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
-        guard Glibc.unlink(from) == 0 else { throw SystemCallError("unlink", from) }
+        guard linkPaths(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
+        guard SpoolName.withCString(from, { Glibc.unlink($0) }) == 0 else { throw SystemCallError("unlink", from) }
     }
 
     /// `link(2)`: fails with `EEXIST` when `to` exists, which makes it an exclusive create.
     static func link(_ from: String, _ to: String) throws {
-        guard Glibc.link(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
+        guard linkPaths(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
+    }
+
+    /// `link(2)` on byte names (never following a symlink: the link itself is linked).
+    private static func linkPaths(_ from: String, _ to: String) -> Int32 {
+        SpoolName.withCString(from) { source in SpoolName.withCString(to) { Glibc.link(source, $0) } }
     }
 
     /// Removes a file; a missing file is not an error.
     static func remove(_ path: String) {
-        _ = Glibc.unlink(path)
+        _ = SpoolName.withCString(path) { Glibc.unlink($0) }
     }
 
     /// Removes a folder and everything in it (one level of files, as work folders have).
     static func removeTree(_ path: String) {
         if let entries = try? list(path) {
-            for entry in entries { _ = Glibc.unlink("\(path)/\(entry.name)") }
+            for entry in entries { remove("\(path)/\(entry.name)") }
         }
-        _ = rmdir(path)
+        _ = SpoolName.withCString(path) { rmdir($0) }
     }
 
     static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path) }
+        if SpoolName.withCString(path, { mkdir($0, 0o755) }) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path) }
     }
 
     /// Reads up to `limit` bytes from the end (or, with `fromStart`, the start) of a file.
     static func readChunk(_ path: String, limit: Int, fromStart: Bool = false) -> Data? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        let fd = SpoolName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        guard fd >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { try? handle.close() }
         guard let end = try? handle.seekToEnd() else { return nil }
         let start = fromStart ? 0 : (end > UInt64(limit) ? end - UInt64(limit) : 0)
@@ -148,6 +155,53 @@ extension FileOps {
 
     /// Reads a whole (small) file.
     static func read(_ path: String) -> Data? {
-        FileManager.default.contents(atPath: path)
+        let fd = SpoolName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        guard fd >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        defer { try? handle.close() }
+        return try? handle.readToEnd() ?? Data()
+    }
+}
+
+extension FileOps {
+    /// Gives `path` (one of several hard links of a file) a copy of its own: the content is
+    /// copied into `scratch` (same filesystem), fsynced, given the original's mtime, and swapped
+    /// in for `path` atomically (`RENAME_EXCHANGE`) only if `path` still is that file. Returns the
+    /// copy's stat, or nil when `path` changed meanwhile (it is then left alone).
+    static func breakHardLink(_ path: String, _ original: FileStat, scratch: String) throws -> FileStat? {
+        let source = SpoolName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        guard source >= 0 else { throw SystemCallError("open", path) }
+        defer { close(source) }
+        var st = Glibc.stat()
+        guard fstat(source, &st) == 0, UInt64(st.st_ino) == original.inode else { return nil }
+        let copy = "\(scratch)/.copy-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let target = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard target >= 0 else { throw SystemCallError("open", copy) }
+        var failure: Int32 = 0
+        while true {
+            let copied = spool_copy_file_range(source, target, 1 << 30)
+            if copied > 0 { continue }
+            if copied == 0 { break }
+            if errno == EINTR { continue }
+            failure = errno
+            break
+        }
+        if failure == 0 {
+            var times = [st.st_atim, st.st_mtim]
+            if futimens(target, &times) != 0 || fsync(target) != 0 { failure = errno }
+        }
+        close(target)
+        guard failure == 0 else { remove(copy); throw SystemCallError("copy", path, failure) }
+        let swapped = SpoolName.withCString(path) { spool_rename_exchange(copy, $0) }
+        guard swapped == 0 else { let code = errno; remove(copy); throw SystemCallError("rename", path, code) }
+        // `copy` now names what was at `path`: the original link if nothing changed meanwhile.
+        if lstat(copy)?.inode != original.inode {
+            _ = SpoolName.withCString(path) { spool_rename_exchange(copy, $0) }
+            remove(copy)
+            return nil
+        }
+        remove(copy)
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+        return lstat(path)
     }
 }

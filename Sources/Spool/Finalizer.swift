@@ -6,14 +6,19 @@ import Foundation
 /// artifact is linked as `NAME`, else `NAME.1`, `NAME.2`, …; then the sidecar is linked as
 /// `NAME.report.json` / `NAME.error.json`; then the old names are unlinked. A crash in between
 /// leaves the artifact with two links, which recovery completes or undoes.
+///
+/// A name too long to carry `.N` and the sidecar suffix within 255 bytes is shortened first
+/// (``SpoolName/fitting(_:reserve:)``: its first bytes, `~` and a hash of the whole name); the
+/// full name stays in the report's or error record's `job.originalName` / `originalName`.
 struct Finalizer {
     let layout: SpoolLayout
 
     /// Links `from/name` into `to` under a free name and returns that name.
     func reserve(from: JobState, name: String, to: JobState, suffix: String) throws -> String {
         let source = "\(layout.folder(from))/\(name)"
+        let base = SpoolName.fitting(name, reserve: SpoolName.resultReserve)
         for index in 0..<100_000 {
-            let candidate = index == 0 ? name : "\(name).\(index)"
+            let candidate = index == 0 ? base : "\(base).\(index)"
             let target = "\(layout.folder(to))/\(candidate)"
             if FileOps.lstat(target + suffix) != nil { continue }
             do {
@@ -28,13 +33,15 @@ struct Finalizer {
 
     /// Links the sidecar next to the reserved name; false if that sidecar name was taken meanwhile
     /// (the reservation is then undone and the caller reserves again).
+    /// On any other failure the reservation is undone too, so no link is left behind.
     func commit(sidecar: String, to: JobState, name: String, suffix: String) throws -> Bool {
         do {
             try FileOps.link(sidecar, "\(layout.folder(to))/\(name)\(suffix)")
             return true
-        } catch let error as SystemCallError where error.code == EEXIST {
+        } catch {
             unreserve(to: to, name: name)
-            return false
+            if let error = error as? SystemCallError, error.code == EEXIST { return false }
+            throw error
         }
     }
 

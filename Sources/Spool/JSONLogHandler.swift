@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 import Logging
 
 /// A swift-log handler writing one JSON object per line to stderr, for log shippers:

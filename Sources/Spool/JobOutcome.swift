@@ -4,9 +4,10 @@ enum JobOutcome: Sendable {
     case done(name: String)
     /// Moved to `error/` under this name, with its error record.
     case failed(name: String, code: String)
-    /// Back in `pending/` (under this name) for another attempt.
-    case requeued(name: String, inode: UInt64, cause: ExitCause)
-    /// The worker could not go on (scanner missing, spool unusable); the job is back in `pending/`
-    /// if that was possible.
+    /// Back in `pending/` (under this name) for another attempt, not before `notBeforeNs`.
+    case requeued(name: String, inode: UInt64, cause: ExitCause, notBeforeNs: Int64?)
+    /// Back in `pending/`, and the worker must stop taking jobs (a `configuration` fault).
+    case stopped(name: String, inode: UInt64, reason: String)
+    /// The worker could not go on (the spool is unusable); the job could not be put back.
     case fatal(String)
 }

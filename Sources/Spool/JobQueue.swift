@@ -3,9 +3,14 @@ struct QueuedJob: Sendable, Equatable {
     var name: String
     var inode: UInt64
     var receivedAtNs: Int64
+    /// Not started before this time (ns since the epoch): the backoff after a failed attempt.
+    var notBeforeNs: Int64? = nil
+    /// Held for a fault of the host: a sweep leaves it for a later run rather than waiting.
+    var held = false
 }
 
 /// The pending jobs in order of receipt (FIFO by the time the worker first saw them; ties by name).
+/// A job waiting out its backoff keeps its place; the jobs behind it start meanwhile.
 struct JobQueue: Sendable {
     private(set) var ordered: [QueuedJob] = []
 

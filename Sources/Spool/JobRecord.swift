@@ -16,6 +16,8 @@ public struct JobRecord: Codable, Sendable, Equatable {
     public var owner: ProcessIdentity?
     /// The scanner's pid (also its process group), while it runs.
     public var scannerPid: Int32?
+    /// After a failed or held attempt: not started again before this time (ns since the epoch).
+    public var notBeforeNs: Int64?
 
     init(inode: UInt64, size: Int64, mtimeNs: Int64, originalName: String, receivedAtNs: Int64) {
         self.inode = inode
@@ -28,6 +30,9 @@ public struct JobRecord: Codable, Sendable, Equatable {
 
     /// Attempts that count against the limit.
     public var countedAttempts: Int { attempts.filter(\.counted).count }
+
+    /// Attempts held for a fault of the host (not counted), for the hold's backoff.
+    var heldAttempts: Int { attempts.filter { !$0.counted && $0.cause != .shutdown }.count }
 
     /// Whether this record describes the file `stat` describes.
     func matches(_ stat: FileStat) -> Bool {

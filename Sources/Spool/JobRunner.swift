@@ -17,34 +17,32 @@ struct JobRunner: Sendable {
     var finalizer: Finalizer { Finalizer(layout: layout) }
 
     /// Runs the job to its next resting state; releases the job lock and the slot.
-    func run(_ job: ClaimedJob, slot: Int) async -> JobOutcome {
+    func run(_ job: consuming ClaimedJob, slot: Int) async -> JobOutcome {
         var location = JobState.inProgress
         var name = job.name
+        let inode = job.inode
         var outcome: JobOutcome
         var log = logger
         log[metadataKey: "job"] = "\(job.name)"
         do {
-            var record = try current(job)
+            var record = try current(name)
             if record.countedAttempts >= config.maxAttempts {
                 outcome = try fail(&record, name: name, from: location, cause: lastCause(record), exhausted: true, log)
             } else {
                 let attempt = ScanAttempt(layout: layout, config: config, receipts: receipts, scans: scans, slots: slots)
-                let result = try await attempt.run(job, record: &record, slot: slot)
-                switch result.cause {
-                case .success:
+                let result = try await attempt.run(name: name, inode: inode, lockFD: job.lock.fd, record: &record, slot: slot)
+                if result.cause == .success {
                     name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing)
                     location = .parsing
                     log.info("scanned", metadata: ["from": "in-progress", "to": "parsing",
                                                     "attempt": "\(record.attempts.count)", "scan_ms": "\(result.durationMs)"])
-                    outcome = try report(&record, name: name, scan: result, log)
-                case .badInput:
-                    outcome = try fail(&record, name: name, from: location, cause: result.cause, exhausted: false, log)
-                default:
-                    outcome = try retryOrFail(&record, name: name, from: location, cause: result.cause, log)
+                    outcome = try await report(&record, name: name, scan: result, log)
+                } else {
+                    outcome = try settle(&record, name: name, from: location, cause: result.cause, log)
                 }
             }
         } catch {
-            outcome = recoverFrom(error, name: name, location: location, inode: job.inode, log)
+            outcome = recoverFrom(error, name: name, location: location, inode: inode, log)
         }
         let finished: Bool
         switch outcome {
@@ -52,35 +50,30 @@ struct JobRunner: Sendable {
         default: finished = false
         }
         if finished {
-            receipts.delete(job.inode)
-            FileOps.removeTree(layout.workFolder(job.inode))
+            receipts.delete(inode)
+            FileOps.removeTree(layout.workFolder(inode))
         }
         job.lock.release(removeFile: finished)
         slots.release(slot)
         return outcome
     }
 
-    private func current(_ job: ClaimedJob) throws -> JobRecord {
-        let path = "\(layout.inProgress)/\(job.name)"
+    private func current(_ name: String) throws -> JobRecord {
+        let path = "\(layout.inProgress)/\(name)"
         guard let stat = FileOps.lstat(path) else { throw SystemCallError("lstat", path, ENOENT) }
-        return try receipts.receive(job.name, stat, seenAtNs: Timestamp.nowNs())
+        return try receipts.receive(name, stat, seenAtNs: config.clock.nowNs())
     }
 
     private func lastCause(_ record: JobRecord) -> ExitCause {
-        guard let last = record.attempts.last(where: \.counted) else { return .interrupted }
-        switch last.cause {
-        case "timeout": return .timedOut(seconds: Int(config.timeoutSeconds.rounded(.up)))
-        case "out-of-memory": return .outOfMemory(last.detail ?? "out of memory")
-        case "disk-full": return .diskFull(last.detail ?? "disk full")
-        case "crashed": return .crashed(last.detail ?? "crashed")
-        case "report-failed": return .reportFailed(last.detail ?? "report failed")
-        default: return .interrupted
-        }
+        guard let last = record.attempts.last(where: \.counted), let kind = last.cause else { return .interrupted }
+        return ExitCause(kind: kind, code: last.code, detail: last.detail,
+                         timeoutSeconds: Int(config.timeoutSeconds.rounded(.up)))
     }
 
-    /// Builds the final report through the hook and moves artifact and report to `done/`.
-    private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result, _ log: Logger) throws -> JobOutcome {
-        let parseStart = Timestamp.monotonicNs()
+    /// Builds the final report through the hook (on a thread of its own: matching reads the
+    /// database) and moves artifact and report to `done/`.
+    private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result, _ log: Logger) async throws -> JobOutcome {
+        let parseStart = config.clock.monotonicNs()
         let work = layout.workFolder(record.inode)
         let final = "\(work)/final.json"
         while true {
@@ -88,38 +81,36 @@ struct JobRunner: Sendable {
             let info = JobInfo(name: finalName, originalName: finalName == record.originalName ? nil : record.originalName,
                                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), attempts: record.countedAttempts,
                                scanStartedAt: Timestamp.rfc3339(ns: scan.startedAtNs), scanDurationMs: scan.durationMs)
+            let hook = self.hook
             do {
-                try hook("\(work)/raw.json", final, info)
+                try await BlockingWork.run { try hook("\(work)/raw.json", final, info) }
             } catch {
                 finalizer.unreserve(to: .done, name: finalName)
                 let cause = Self.hookCause(error)
-                record.attempts[record.attempts.count - 1].cause = cause.label
-                record.attempts[record.attempts.count - 1].code = cause.code
-                record.attempts[record.attempts.count - 1].detail = cause.detail
+                let index = record.attempts.count - 1
+                record.attempts[index].cause = cause.kind
+                record.attempts[index].code = cause.code
+                record.attempts[index].detail = cause.detail
+                record.attempts[index].counted = cause.isCounted
                 try receipts.save(record)
-                if case .badInput = cause {
-                    return try fail(&record, name: name, from: .parsing, cause: cause, exhausted: false, log)
-                }
-                return try retryOrFail(&record, name: name, from: .parsing, cause: cause, log)
+                return try settle(&record, name: name, from: .parsing, cause: cause, log)
             }
             if try finalizer.commit(sidecar: final, to: .done, name: finalName, suffix: SpoolLayout.reportSuffix) {
                 try finalizer.complete(from: .parsing, name: name, to: .done)
-                let total = (Timestamp.nowNs() - record.receivedAtNs) / 1_000_000
+                let total = (config.clock.nowNs() - record.receivedAtNs) / 1_000_000
                 log.info("finished", metadata: [
                     "from": "parsing", "to": "done", "name": "\(finalName)",
-                    "parse_ms": "\((Timestamp.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
+                    "parse_ms": "\((config.clock.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
                 ])
                 return .done(name: finalName)
             }
         }
     }
 
+    /// The cause of a failed report hook: a ``SpoolscanError`` keeps its code (its category
+    /// decides), ENOSPC is `HNDL-007` (host: held), anything else `HNDL-001` (retried, counted).
     static func hookCause(_ error: any Error) -> ExitCause {
-        if let error = error as? SpoolscanError {
-            if error.code.code.hasPrefix("SCAN-") { return .badInput(code: error.code.code, message: error.detail) }
-            if error.code == .diskFull { return .diskFull(error.description) }
-            return .reportFailed(error.description)
-        }
+        if let error = error as? SpoolscanError { return ExitCause(error) }
         if let error = error as? SystemCallError, error.isDiskFull { return .diskFull(error.description) }
         if let error = error as? POSIXError, error.code == .ENOSPC || error.code == .EDQUOT {
             return .diskFull("writing the report: \(error.localizedDescription)")
@@ -127,19 +118,41 @@ struct JobRunner: Sendable {
         return .reportFailed("report processing failed: \(error)")
     }
 
-    private func retryOrFail(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause,
-                             _ log: Logger) throws -> JobOutcome {
-        if cause != .shutdown && record.countedAttempts >= config.maxAttempts {
-            return try fail(&record, name: name, from: from, cause: cause, exhausted: true, log)
+    /// What happens after an attempt that did not end in a report, by the cause's category.
+    private func settle(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause,
+                        _ log: Logger) throws -> JobOutcome {
+        switch cause.disposition {
+        case .done, .fail:
+            return try fail(&record, name: name, from: from, cause: cause, exhausted: false, log)
+        case .retry:
+            if record.countedAttempts >= config.maxAttempts {
+                return try fail(&record, name: name, from: from, cause: cause, exhausted: true, log)
+            }
+            return try requeue(&record, name: name, from: from, cause: cause,
+                               delay: config.retryDelay(afterCounted: record.countedAttempts), log)
+        case .hold:
+            let delay = cause == .shutdown ? 0 : config.holdDelay(holds: record.heldAttempts)
+            return try requeue(&record, name: name, from: from, cause: cause, delay: delay, log)
+        case .stop:
+            let outcome = try requeue(&record, name: name, from: from, cause: cause, delay: 0, log)
+            guard case .requeued(let queued, let inode, _, _) = outcome else { return outcome }
+            return .stopped(name: queued, inode: inode, reason: cause.detail)
         }
+    }
+
+    private func requeue(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause, delay: Double,
+                         _ log: Logger) throws -> JobOutcome {
         record.owner = nil
+        let notBefore = config.clock.nowNs() + Int64(delay * 1e9)
+        record.notBeforeNs = delay > 0 ? notBefore : nil
         try receipts.save(record)
         let queued = try Claim.move(layout, name: name, from: from, to: .pending)
-        log.warning("requeued", metadata: [
+        log.warning(cause.disposition == .hold ? "held" : "requeued", metadata: [
             "from": "\(from.rawValue)", "to": "pending", "name": "\(queued)", "cause": "\(cause.label)",
             "code": "\(cause.code ?? "-")", "attempts": "\(record.countedAttempts)/\(config.maxAttempts)",
+            "retry_in_ms": "\(Int(delay * 1000))",
         ])
-        return .requeued(name: queued, inode: record.inode, cause: cause)
+        return .requeued(name: queued, inode: record.inode, cause: cause, notBeforeNs: record.notBeforeNs)
     }
 
     /// Moves the job to `error/` with its error record.
@@ -157,12 +170,10 @@ struct JobRunner: Sendable {
             let entry = ErrorRecord(
                 name: finalName, originalName: finalName == record.originalName ? nil : record.originalName,
                 code: code, message: message, attempts: record.countedAttempts, retriesExhausted: exhausted,
-                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), failedAt: Timestamp.rfc3339(ns: Timestamp.nowNs()),
+                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), failedAt: Timestamp.rfc3339(ns: config.clock.nowNs()),
                 history: record.attempts)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                try FileOps.write(try encoder.encode(entry), to: sidecar, durable: true)
+                try FileOps.write(try ErrorRecord.encode(entry), to: sidecar, durable: true)
             } catch {
                 finalizer.unreserve(to: .error, name: finalName)
                 throw error
@@ -176,15 +187,20 @@ struct JobRunner: Sendable {
         }
     }
 
-    /// After an unexpected error (disk full, scanner missing), puts the job back in `pending/`.
+    /// After an error of the worker itself (disk full, a rename that failed), puts the job back in
+    /// `pending/` without counting an attempt and holds it for a while, so a fault that persists
+    /// costs one try per backoff period, never a busy loop.
     private func recoverFrom(_ error: any Error, name: String, location: JobState, inode: UInt64, _ log: Logger) -> JobOutcome {
-        let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
-        log.error("job interrupted", metadata: ["state": "\(location.rawValue)", "error": "\(described)"])
+        let coded: SpoolscanError = (error as? SpoolscanError) ?? (error as? SystemCallError)?.spoolscanError
+            ?? SpoolscanError(.handlerSendStatus, "\(error)")
+        log.error("job interrupted", metadata: ["state": "\(location.rawValue)", "code": "\(coded.code.code)",
+                                                "error": "\(coded)"])
         guard let queued = try? Claim.move(layout, name: name, from: location, to: .pending) else {
-            return .fatal(described)
+            return .fatal(coded.description)
         }
-        if let error = error as? SpoolscanError, error.code == .scannerConfigInvalid { return .fatal(described) }
-        let cause: ExitCause = (error as? SystemCallError)?.isDiskFull == true ? .diskFull(described) : .reportFailed(described)
-        return .requeued(name: queued, inode: inode, cause: cause)
+        if coded.code.category == .configuration { return .stopped(name: queued, inode: inode, reason: coded.description) }
+        let cause: ExitCause = coded.code == .diskFull ? .diskFull(coded.description) : .coded(coded.code, message: coded.detail)
+        let notBefore = config.clock.nowNs() + Int64(config.retryBackoffSeconds * 1e9)
+        return .requeued(name: queued, inode: inode, cause: cause, notBeforeNs: notBefore)
     }
 }

@@ -2,29 +2,30 @@ import CInotify
 import Foundation
 import SpoolscanCore
 
-/// Watches `pending/` with libinotifytools (IN_MOVED_TO | IN_CLOSE_WRITE | IN_CREATE) on a
-/// dedicated thread and hands copied events to Swift concurrency through an `AsyncStream`.
+/// Watches `pending/` with inotify (IN_MOVED_TO | IN_CLOSE_WRITE | IN_CREATE) on a dedicated
+/// thread and hands copied events to Swift concurrency through an `AsyncStream`.
 ///
-/// libinotifytools keeps its state in C globals, so there is one watcher per process. Its
-/// descriptor is opened without close-on-exec; ``start(folder:)`` sets FD_CLOEXEC on it so
-/// scanners never inherit it.
+/// The descriptor is opened with `inotify_init1(IN_CLOEXEC)`, so scanners never inherit it.
+/// Events are read straight from the kernel (the event layout of `<sys/inotify.h>`); names are
+/// copied as bytes (``SpoolName``).
 enum PendingWatcher {
-    static let mask = Int32(IN_MOVED_TO) | Int32(IN_CLOSE_WRITE) | Int32(IN_CREATE)
+    static let mask = UInt32(IN_MOVED_TO) | UInt32(IN_CLOSE_WRITE) | UInt32(IN_CREATE)
 
     /// Sets the watch (before returning, so a listing made afterwards misses nothing) and starts
     /// the reading thread.
-    static func start(folder: String) throws -> AsyncStream<PendingEvent> {
-        guard inotifytools_initialize() != 0 else {
-            throw SpoolscanError(.spoolInvalid, "inotify: \(String(cString: strerror(inotifytools_error())))")
+    static func start(folder: String) throws(SpoolscanError) -> AsyncStream<PendingEvent> {
+        let fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else {
+            throw SpoolscanError(.spoolInvalid, "inotify: \(String(cString: strerror(errno)))")
         }
-        guard inotifytools_watch_file(folder, mask) != 0 else {
-            throw SpoolscanError(.spoolInvalid,
-                "inotify watch on \(folder): \(String(cString: strerror(inotifytools_error())))")
+        guard SpoolName.withCString(folder, { inotify_add_watch(fd, $0, mask) }) >= 0 else {
+            let code = errno
+            close(fd)
+            throw SpoolscanError(.spoolInvalid, "inotify watch on \(folder): \(String(cString: strerror(code)))")
         }
-        markInotifyCloseOnExec()
         let (stream, continuation) = AsyncStream.makeStream(of: PendingEvent.self, bufferingPolicy: .unbounded)
         let thread = Thread {
-            readEvents(into: continuation)
+            readEvents(fd, into: continuation)
         }
         thread.name = "inotify"
         thread.start()
@@ -32,40 +33,43 @@ enum PendingWatcher {
     }
 
     /// The reading loop; runs on its own thread for the life of the process.
-    private static func readEvents(into continuation: AsyncStream<PendingEvent>.Continuation) {
-        let overflow = UInt32(IN_Q_OVERFLOW)
-        let movedTo = UInt32(IN_MOVED_TO)
-        let isDir = UInt32(IN_ISDIR)
+    private static func readEvents(_ fd: Int32, into continuation: AsyncStream<PendingEvent>.Continuation) {
+        let size = 64 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<inotify_event>.alignment)
+        defer { buffer.deallocate() }
         while true {
-            guard let event = inotifytools_next_event(-1) else {
+            let count = read(fd, buffer, size)
+            if count <= 0 {
+                if count < 0 && errno == EINTR { continue }
                 continuation.yield(PendingEvent(kind: .overflow, name: ""))
                 usleep(100_000)
                 continue
             }
-            let mask = event.pointee.mask
-            if mask & overflow != 0 || event.pointee.wd < 0 {
-                continuation.yield(PendingEvent(kind: .overflow, name: ""))
-                continue
-            }
-            guard event.pointee.len > 0, mask & isDir == 0 else { continue }
-            let namePointer = UnsafeRawPointer(event).advanced(by: MemoryLayout<inotify_event>.size)
-                .assumingMemoryBound(to: CChar.self)
-            let name = String(cString: namePointer)  // copied now: the storage is reused
-            continuation.yield(PendingEvent(kind: mask & movedTo != 0 ? .movedIn : .written, name: name))
+            for event in parse(UnsafeRawBufferPointer(start: buffer, count: count)) { continuation.yield(event) }
         }
     }
 
-    /// Finds the inotify descriptor among this process's descriptors and sets FD_CLOEXEC on it.
-    static func markInotifyCloseOnExec() {
-        for entry in (try? FileOps.list("/proc/self/fd")) ?? [] {
-            guard let fd = Int32(entry.name) else { continue }
-            var buffer = [CChar](repeating: 0, count: 256)
-            let count = readlink("/proc/self/fd/\(entry.name)", &buffer, 255)
-            guard count > 0 else { continue }
-            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if target == "anon_inode:inotify" {
-                _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
+    /// The events in one `read()` of an inotify descriptor.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> [PendingEvent] {
+        var events: [PendingEvent] = []
+        let header = MemoryLayout<inotify_event>.size
+        var offset = 0
+        while offset + header <= bytes.count {
+            let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+            let length = Int(event.len)
+            defer { offset += header + length }
+            if event.mask & UInt32(IN_Q_OVERFLOW) != 0 || event.wd < 0 {
+                events.append(PendingEvent(kind: .overflow, name: ""))
+                continue
             }
+            // Directories too: the worker moves them to error/ (HNDL-010).
+            guard length > 0, offset + header + length <= bytes.count else { continue }
+            let field = bytes[(offset + header)..<(offset + header + length)]
+            let name = field.prefix { $0 != 0 }
+            guard !name.isEmpty else { continue }
+            let kind: PendingEvent.Kind = event.mask & UInt32(IN_MOVED_TO) != 0 ? .movedIn : .written
+            events.append(PendingEvent(kind: kind, name: SpoolName.string(name)))
         }
+        return events
     }
 }

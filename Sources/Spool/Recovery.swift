@@ -36,26 +36,35 @@ struct Recovery {
         let path = "\(layout.folder(state))/\(name)"
         guard let stat = FileOps.lstat(path), stat.isRegular else { return }
         let receipts = Receipts(layout: layout)
-        var lock = try? JobLock.tryAcquire(layout, stat.inode)
-        if lock == nil {
-            let record = receipts.load(stat.inode)
-            // Held by a live worker, or by one we cannot name: leave it.
-            guard let owner = record?.owner, !owner.isAlive else { result.busy += 1; return }
-            // Its worker died but its scanner still holds the job lock: kill the scanner's process
-            // group (by the recorded pid, or found through /proc if the pid was never recorded).
-            if let pid = record?.scannerPid, pid > 0 {
-                ChildProcess.signalGroup(pid, SIGKILL)
-                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
-            }
-            lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: min(waitMs, 500))
-            if lock == nil {
-                let holders = LockHolders.killScanners(holding: layout.jobLock(stat.inode))
-                logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pids": "\(holders)"])
-                lock = try? JobLock.acquire(layout, stat.inode, timeoutMs: waitMs)
-            }
+        guard let lock = takeLock(name, stat.inode, receipts: receipts, waitMs: waitMs) else {
+            result.busy += 1
+            return
         }
-        guard let lock else { result.busy += 1; return }
-        defer { lock.release(removeFile: false) }
+        recoverLocked(name, in: state, path: path, stat: stat, receipts: receipts, &result)
+        lock.release(removeFile: false)
+    }
+
+    /// The job's lock: free, or taken from a dead worker's orphaned scanner (killed first); nil
+    /// when a live worker holds it.
+    private func takeLock(_ name: String, _ inode: UInt64, receipts: Receipts, waitMs: Int) -> JobLock? {
+        if let lock = try? JobLock.tryAcquire(layout, inode) { return lock }
+        let record = receipts.load(inode)
+        // Held by a live worker, or by one we cannot name: leave it.
+        guard let owner = record?.owner, !owner.isAlive else { return nil }
+        // Its worker died but its scanner still holds the job lock: kill the scanner's process
+        // group (by the recorded pid, or found through /proc if the pid was never recorded).
+        if let pid = record?.scannerPid, pid > 0 {
+            ChildProcess.signalGroup(pid, SIGKILL)
+            logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
+        }
+        if let lock = try? JobLock.acquire(layout, inode, timeoutMs: min(waitMs, 500)) { return lock }
+        let holders = LockHolders.killScanners(holding: layout.jobLock(inode))
+        logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pids": "\(holders)"])
+        return try? JobLock.acquire(layout, inode, timeoutMs: waitMs)
+    }
+
+    private func recoverLocked(_ name: String, in state: JobState, path: String, stat: FileStat, receipts: Receipts,
+                               _ result: inout Result) {
         guard let current = FileOps.lstat(path), current.inode == stat.inode else { return }
         let finalizer = Finalizer(layout: layout)
         if current.linkCount > 1, let (finalState, finalName) = finalizer.findFinished(current.inode) {
@@ -75,7 +84,7 @@ struct Recovery {
         do {
             var record = try receipts.receive(name, current, seenAtNs: current.mtimeNs)
             if let last = record.attempts.indices.last, record.attempts[last].cause == nil {
-                record.attempts[last].cause = ExitCause.interrupted.label
+                record.attempts[last].cause = ExitCause.interrupted.kind
                 record.attempts[last].code = ExitCause.interrupted.code
                 record.attempts[last].detail = ExitCause.interrupted.detail
             }
@@ -112,6 +121,14 @@ struct Recovery {
             if let inode = UInt64(entry.name), !live.contains(inode), receipts.load(inode) == nil {
                 FileOps.removeTree("\(layout.work)/\(entry.name)")
             }
+        }
+        // Hard-link copies and rejections cut short by a kill (`.copy-PID-RANDOM`, `.reject-PID-RANDOM`).
+        for entry in (try? FileOps.list(layout.work)) ?? []
+        where entry.name.hasPrefix(".copy-") || entry.name.hasPrefix(".reject-") {
+            let parts = entry.name.split(separator: "-")
+            guard parts.count == 3, let pid = Int32(parts[1]), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let path = "\(layout.work)/\(entry.name)"
+            if FileOps.lstat(path)?.isDirectory == true { FileOps.removeTree(path) } else { FileOps.remove(path) }
         }
         // Temporary files of atomic writes cut short by a kill (`.NAME.PID.RANDOM.tmp`, writer dead).
         for folder in [layout.jobs, layout.state] {

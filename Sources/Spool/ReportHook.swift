@@ -1,11 +1,14 @@
 import Foundation
+import Logging
 import ScanReport
+import SpoolscanCore
 
 /// Turns the scanner's raw report into the final report: `(rawReportPath, finalReportPath, job)`.
 ///
-/// The CLI may install its own (vulnerability matching plugs in here). A hook that throws a
-/// `SpoolscanError` with a `SCAN-*` code sends the job to `error/` at once; any other error counts
-/// as a failed attempt (`HNDL-001`, or `HNDL-007` for ENOSPC) and the job is retried.
+/// The CLI may install its own (vulnerability matching plugs in here). What a thrown error does is
+/// decided by its code's category: `artifact` sends the job to `error/` at once, `host` holds it
+/// (not counted), `configuration` stops the worker, anything else is a counted, retried attempt
+/// (`HNDL-001`; ENOSPC is `HNDL-007`, a host fault).
 public typealias ReportHook = @Sendable (_ rawReportPath: String, _ finalReportPath: String, _ job: JobInfo) throws -> Void
 
 /// The default hooks.
@@ -21,9 +24,34 @@ public enum ReportHooks {
                 throw SystemCallError("read", raw, ENOENT)
             }
             var report = try ReportCodec.decode(Report.self, from: data)
+            report.job = job
             try transform(&report)
             report.job = job
             try ReportCodec.writeAtomically(try ReportCodec.encode(report), to: final)
+        }
+    }
+
+    /// Like ``transforming(_:)`` for vulnerability matching: when `match` fails for a fault of
+    /// the host (the database missing, truncated or replaced by garbage: `DB-001`, `DB-002`),
+    /// the report is finished without vulnerabilities and carries the warning `DB-007`
+    /// (vulnerabilities not matched), which the nightly rematch clears; the job is not retried
+    /// and no attempt is spent. Other errors propagate (a `configuration` code stops the worker).
+    public static func matching(logger: Logger,
+                                _ match: @escaping @Sendable (inout Report) throws(SpoolscanError) -> Void) -> ReportHook {
+        transforming { report in
+            let unmatched = report
+            do throws(SpoolscanError) {
+                try match(&report)
+            } catch {
+                guard error.code.category == .host else { throw error }
+                report = unmatched
+                report.warnings.add(ReportWarning(.vulnerabilitiesNotMatched,
+                                                  "vulnerabilities were not matched: \(error.description)"))
+                logger.warning("vulnerabilities not matched", metadata: [
+                    "job": "\(report.job?.name ?? "-")", "code": "\(ErrorCode.vulnerabilitiesNotMatched.code)",
+                    "cause": "\(error.code.code)", "error": "\(error)",
+                ])
+            }
         }
     }
 }

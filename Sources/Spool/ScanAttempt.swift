@@ -20,24 +20,42 @@ struct ScanAttempt: Sendable {
     /// Counts the attempt (fsync), spawns the scanner, enforces the timeout, classifies the end
     /// and records it. Throws `HNDL-003` when the scanner cannot be started (the attempt is then
     /// not counted).
-    func run(_ job: ClaimedJob, record: inout JobRecord, slot: Int) async throws -> Result {
+    /// The work folder is made before the attempt is recorded, so a failure to make it (disk
+    /// full) leaves no counted attempt behind.
+    func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord, slot: Int) async throws -> Result {
+        let work = layout.workFolder(inode)
+        FileOps.removeTree(work)
+        try FileOps.makeDirectory(work)
+        // A name that is not UTF-8 cannot pass through a scanner's command line intact (argument
+        // parsers decode argv as UTF-8): such a scanner reads a hard link named `artifact` in the
+        // work folder instead, removed when the scan ends.
+        var artifact = "\(layout.inProgress)/\(name)"
+        if !SpoolName.isUTF8(name) {
+            try FileOps.link(artifact, "\(work)/artifact")
+            artifact = "\(work)/artifact"
+        }
+        defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
+
         let startNs = Timestamp.nowNs()
         let startMono = Timestamp.monotonicNs()
         record.attempts.append(AttemptRecord(number: record.attempts.count + 1, startedAtNs: startNs))
         record.owner = .current
         record.scannerPid = nil
-        try receipts.save(record)
+        record.notBeforeNs = nil
+        do {
+            try receipts.save(record)
+        } catch {
+            record.attempts.removeLast()
+            throw error
+        }
 
-        let work = layout.workFolder(job.inode)
-        FileOps.removeTree(work)
-        try FileOps.makeDirectory(work)
         let raw = "\(work)/raw.json"
         let stderrPath = "\(work)/stderr.log"
         let (executable, arguments) = config.scanner.invocation(
-            artifact: "\(layout.inProgress)/\(job.name)", output: raw, memoryMB: config.memoryLimitMB)
+            artifact: artifact, output: raw, memoryMB: config.memoryLimitMB)
         let pid: pid_t
         do {
-            pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: job.lock.fd)
+            pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)
         } catch {
             record.attempts.removeLast()
             try? receipts.save(record)
@@ -45,7 +63,7 @@ struct ScanAttempt: Sendable {
         }
         record.scannerPid = pid
         try? receipts.save(record, durable: false)
-        slots.busy(slot, job: job.name, attempt: record.attempts.count, pid: pid)
+        slots.busy(slot, job: name, attempt: record.attempts.count, pid: pid)
 
         let control = ScanControl(pid: pid)
         scans.add(control)
@@ -73,11 +91,11 @@ struct ScanAttempt: Sendable {
         }
         let index = record.attempts.count - 1
         record.attempts[index].durationMs = durationMs
-        record.attempts[index].cause = cause.label
+        record.attempts[index].cause = cause.kind
         record.attempts[index].code = cause.code
         record.attempts[index].detail = cause == .success ? nil : "\(cause.detail) (\(status.text))"
         record.attempts[index].stderrTail = tail.isEmpty ? nil : tail
-        record.attempts[index].counted = cause != .shutdown
+        record.attempts[index].counted = cause.isCounted
         record.scannerPid = nil
         try receipts.save(record)
         return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs)

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// One scanner slot as shown by `spoolscan status`.
 public struct SlotStatus: Codable, Sendable, Equatable {

@@ -22,12 +22,21 @@ public struct SpoolConfiguration: Sendable {
     public var diskFullPauseSeconds: Double
     /// The scanner to run (built-in `spoolscan scan` or an override).
     public var scanner: ScannerCommand
+    /// Wait before a failed attempt is tried again: this, doubled after each counted attempt
+    /// (default 5 s: the second attempt 5 s after the first, the third 10 s after the second).
+    /// A job held for a fault of the host waits the same way, doubling up to ``holdMaxSeconds``.
+    public var retryBackoffSeconds: Double
+    /// The longest wait of a held job (default 300 s).
+    public var holdMaxSeconds: Double
+    /// The clock the worker reads (the system's; tests move their own).
+    public var clock: any SpoolClock
 
     /// The defaults are the CLI's; `workers` nil means one per core.
     public init(workers: Int? = nil, timeoutSeconds: Double = 600, memoryLimitMB: Int = 2048, settleMs: Int = 2000,
                 rescanSeconds: Double = 60, graceSeconds: Double = 30, killGraceSeconds: Double = 2,
                 maxAttempts: Int = 3, diskFullPauseSeconds: Double = 5,
-                scanner: ScannerCommand = ScannerCommand(override: nil)) {
+                scanner: ScannerCommand = ScannerCommand(override: nil), retryBackoffSeconds: Double = 5,
+                holdMaxSeconds: Double = 300, clock: any SpoolClock = SystemClock()) {
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.timeoutSeconds = timeoutSeconds
         self.memoryLimitMB = memoryLimitMB
@@ -38,5 +47,18 @@ public struct SpoolConfiguration: Sendable {
         self.maxAttempts = maxAttempts
         self.diskFullPauseSeconds = diskFullPauseSeconds
         self.scanner = scanner
+        self.retryBackoffSeconds = max(0, retryBackoffSeconds)
+        self.holdMaxSeconds = max(0, holdMaxSeconds)
+        self.clock = clock
+    }
+
+    /// The wait before the next attempt after `counted` counted attempts (1 → base, 2 → 2 × base, …).
+    func retryDelay(afterCounted counted: Int) -> Double {
+        retryBackoffSeconds * Double(1 << min(max(counted - 1, 0), 20))
+    }
+
+    /// The wait of a job held `holds` times for a fault of the host (doubling, capped).
+    func holdDelay(holds: Int) -> Double {
+        min(holdMaxSeconds, retryBackoffSeconds * Double(1 << min(max(holds - 1, 0), 20)))
     }
 }

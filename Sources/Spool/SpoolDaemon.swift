@@ -33,15 +33,21 @@ public struct SpoolDaemon: Sendable {
     /// Runs until a shutdown signal; returns the process exit code (0 after a clean shutdown).
     public func run() async throws -> Int32 {
         try layout.prepare()
-        let spoolLock = try SpoolLock.acquireOrThrow(layout)
+        let layout = self.layout
+        // Waits up to 2 s for a daemon that is stopping: on a thread of its own, not the pool.
+        let spoolLock = try await BlockingWork.run { try SpoolLock.acquireOrThrow(layout) }
         defer { spoolLock.release() }
         let (inputs, feed) = AsyncStream.makeStream(of: Input.self, bufferingPolicy: .unbounded)
         let signals = ShutdownSignals { feed.yield(.signal($0)) }
         defer { signals.cancel() }
 
         let recovery = Recovery(layout: layout, logger: logger)
-        let recovered = recovery.run()
-        recovery.collectGarbage()
+        // Recovery waits on job locks and killed orphans: on a thread of its own, not the pool.
+        let recovered = await BlockingWork.run { () -> Recovery.Result in
+            let result = recovery.run()
+            recovery.collectGarbage()
+            return result
+        }
         logger.info("daemon started", metadata: [
             "spool": "\(layout.root)", "workers": "\(config.workers)", "requeued": "\(recovered.requeued)",
             "completed": "\(recovered.completed)",
@@ -77,7 +83,7 @@ public struct SpoolDaemon: Sendable {
             case .event(let event): await worker.handle(event)
             case .tick: await worker.tick()
             case .rescan:
-                recovery.run(waitForOrphansMs: 2_000)
+                _ = await BlockingWork.run { recovery.run(waitForOrphansMs: 2_000) }
                 await worker.rescan()
             case .signal(let number):
                 logger.notice("shutting down", metadata: ["signal": "\(number)", "grace_s": "\(config.graceSeconds)"])

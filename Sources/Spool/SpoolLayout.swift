@@ -58,7 +58,7 @@ public struct SpoolLayout: Sendable {
 
     /// Creates missing folders and checks they all live on one filesystem (renames between
     /// them must be atomic). Throws `HNDL-009` otherwise.
-    public func prepare() throws {
+    public func prepare() throws(SpoolscanError) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw SpoolscanError(.spoolInvalid, "\(root) is not a folder")
@@ -66,8 +66,8 @@ public struct SpoolLayout: Sendable {
         let folders = JobState.allCases.map(folder) + [tmp, state, jobs, locks, work]
         var device: UInt64?
         for path in folders {
-            do { try FileOps.makeDirectory(path) } catch let error as SystemCallError {
-                throw SpoolscanError(.spoolInvalid, error.description)
+            do { try FileOps.makeDirectory(path) } catch {
+                throw SpoolscanError(.spoolInvalid, "\(error)")
             }
             guard let info = FileOps.stat(path), info.isDirectory else {
                 throw SpoolscanError(.spoolInvalid, "\(path) is not a folder")

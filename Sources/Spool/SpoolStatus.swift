@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// What `spoolscan status` shows: counts per state, the queue in order, the scanner slots of
 /// each live worker, and recent errors.

@@ -27,8 +27,10 @@ public struct SpoolSweep: Sendable {
         try layout.prepare()
         if let lock = try SpoolLock.tryAcquire(layout) {
             let recovery = Recovery(layout: layout, logger: logger)
-            recovery.run()
-            recovery.collectGarbage()
+            await BlockingWork.run {
+                recovery.run()
+                recovery.collectGarbage()
+            }
             lock.release()
         }
         let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: logger, role: "sweep")

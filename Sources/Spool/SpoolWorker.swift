@@ -33,9 +33,11 @@ actor SpoolWorker {
 
     var runningCount: Int { running.count }
     var queuedCount: Int { queue.count }
-    /// Nothing running, and nothing queued that this worker could start now.
-    var isIdle: Bool { running.isEmpty && queue.ordered.allSatisfy { busyNames.contains($0.name) } }
-    var hasSettling: Bool { !tracker.isEmpty }
+    private var clock: any SpoolClock { config.clock }
+    /// Nothing running, and nothing queued that this worker could start now or after a retry's
+    /// backoff (a job held for a fault of the host is left for a later run).
+    var isIdle: Bool { running.isEmpty && queue.ordered.allSatisfy { busyNames.contains($0.name) || $0.held } }
+    var hasSettling: Bool { !tracker.isEmpty || !deferred.isEmpty }
 
     /// Handles one event from the watcher.
     func handle(_ event: PendingEvent) {
@@ -50,7 +52,8 @@ actor SpoolWorker {
         busyNames.removeAll()
         var found: [(String, FileStat)] = []
         for entry in entries where SpoolLayout.isCandidate(entry.name) {
-            if let stat = FileOps.lstat("\(layout.pending)/\(entry.name)"), stat.isRegular { found.append((entry.name, stat)) }
+            guard let stat = FileOps.lstat("\(layout.pending)/\(entry.name)") else { continue }
+            if stat.isRegular { found.append((entry.name, stat)) } else { rejectNonRegular(entry.name, stat) }
         }
         // Files found together are received in mtime order.
         for (name, _) in found.sorted(by: { ($0.1.mtimeNs, $0.0) < ($1.1.mtimeNs, $1.0) }) {
@@ -59,12 +62,17 @@ actor SpoolWorker {
         dispatch()
     }
 
-    /// Re-examines settling files; starts what became ready.
+    /// Re-examines settling files and receipts that could not be written; starts what became ready.
     func tick() {
         let pending = layout.pending
-        for ready in tracker.poll(nowNs: Timestamp.nowNs(), nowMono: Timestamp.monotonicNs(),
+        for ready in tracker.poll(nowNs: clock.nowNs(), nowMono: clock.monotonicNs(),
                                   stat: { FileOps.lstat("\(pending)/\($0)") }) {
             receive(ready)
+        }
+        let now = clock.monotonicNs()
+        for (name, retryAt) in deferred where retryAt <= now {
+            deferred.removeValue(forKey: name)
+            consider(name, movedIn: true, activity: false)
         }
         dispatch()
     }
@@ -72,70 +80,103 @@ actor SpoolWorker {
     /// A sweep stops waiting for files that keep changing; they count as skipped and are not
     /// looked at again by this worker.
     func giveUpSettling(afterMs: Int) -> Int {
-        let dropped = tracker.dropStale(nowMono: Timestamp.monotonicNs(), limitNs: Int64(afterMs) * 1_000_000)
+        let dropped = tracker.dropStale(nowMono: clock.monotonicNs(), limitNs: Int64(afterMs) * 1_000_000)
         summary.skipped += dropped.count
         abandoned.formUnion(dropped)
         return dropped.count
     }
 
     private var abandoned: Set<String> = []
+    /// Names whose receipt could not be written, and when to try again (monotonic ns).
+    private var deferred: [String: Int64] = [:]
 
     private var lastReceiptNs: Int64 = 0
 
     private func consider(_ name: String, movedIn: Bool, activity: Bool) {
         guard SpoolLayout.isCandidate(name), !abandoned.contains(name) else { return }
-        guard let stat = FileOps.lstat("\(layout.pending)/\(name)"), stat.isRegular else {
+        guard let stat = FileOps.lstat("\(layout.pending)/\(name)") else {
             tracker.forget(name)
+            return
+        }
+        guard stat.isRegular else {
+            tracker.forget(name)
+            rejectNonRegular(name, stat)
             return
         }
         if queue.contains(stat.inode) { return }
         let hasReceipt = Receipts(layout: layout).record(for: stat) != nil
-        var now = Timestamp.nowNs()
+        var now = clock.nowNs()
         if now <= lastReceiptNs { now = lastReceiptNs + 1 }
         if let ready = tracker.observe(name, stat, movedIn: movedIn || hasReceipt, activity: activity,
-                                       nowNs: now, nowMono: Timestamp.monotonicNs()) {
+                                       nowNs: now, nowMono: clock.monotonicNs()) {
             lastReceiptNs = max(lastReceiptNs, now)
             receive(ready)
         }
     }
 
-    private func receive(_ ready: ReadyTracker.Ready) {
+    /// A directory, symlink, FIFO, socket or device in `pending/`: to `error/` with `HNDL-010`.
+    private func rejectNonRegular(_ name: String, _ stat: FileStat) {
         do {
-            let record = try Receipts(layout: layout).receive(ready.name, ready.stat, seenAtNs: ready.firstSeenNs)
-            queue.insert(QueuedJob(name: ready.name, inode: ready.stat.inode, receivedAtNs: record.receivedAtNs))
-            logger.info("received", metadata: ["job": "\(ready.name)", "to": "pending", "received_at": "\(Timestamp.rfc3339(ns: record.receivedAtNs))"])
+            let moved = try NonRegularDrop(layout: layout, clock: clock).reject(name, stat)
+            summary.error += 1
+            logger.error("failed", metadata: ["job": "\(name)", "from": "pending", "to": "error", "name": "\(moved)",
+                                              "code": "\(ErrorCode.notRegularFile.code)", "kind": "\(stat.kind)"])
         } catch {
-            logger.error("cannot write receipt", metadata: ["job": "\(ready.name)", "error": "\(error)"])
-            backoffUntilMono = Timestamp.monotonicNs() + 1_000_000_000
+            // Gone meanwhile (another worker moved it), or the disk is full: looked at again on the next rescan.
+            logger.warning("cannot move to error/", metadata: ["job": "\(name)", "kind": "\(stat.kind)", "error": "\(error)"])
         }
     }
 
-    /// Starts queued jobs, oldest first, while slots are free.
-    func dispatch() {
-        guard accepting, fatalError == nil, Timestamp.monotonicNs() >= backoffUntilMono else { return }
-        for item in queue.ordered where !busyNames.contains(item.name) {
-            guard let slot = slots.acquire() else { return }
-            let result: Claim.Result
-            do {
-                result = try Claim.claim(layout, name: item.name, inode: item.inode)
-            } catch {
-                slots.release(slot)
-                let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
-                logger.error("claim failed", metadata: ["job": "\(item.name)", "error": "\(described)"])
-                if (error as? SystemCallError)?.code == EXDEV { fatalError = described; notifyIfIdle() }
-                backoffUntilMono = Timestamp.monotonicNs() + 1_000_000_000
-                return
+    private func receive(_ ready: ReadyTracker.Ready) {
+        var stat = ready.stat
+        do {
+            // Each name is a job of its own: a name sharing its file with other hard links gets
+            // a copy of its own first (receipts, locks and work folders are keyed by inode).
+            if stat.linkCount > 1 {
+                guard let copy = try FileOps.breakHardLink("\(layout.pending)/\(ready.name)", stat, scratch: layout.work)
+                else { return }
+                logger.info("hard link copied", metadata: ["job": "\(ready.name)", "links": "\(stat.linkCount)"])
+                stat = copy
             }
-            switch result {
+            let record = try Receipts(layout: layout).receive(ready.name, stat, seenAtNs: ready.firstSeenNs)
+            queue.insert(queued(ready.name, stat.inode, record))
+            logger.info("received", metadata: ["job": "\(ready.name)", "to": "pending", "received_at": "\(Timestamp.rfc3339(ns: record.receivedAtNs))"])
+        } catch {
+            let coded = (error as? SystemCallError)?.spoolscanError ?? SpoolscanError(.handlerSendStatus, "\(error)")
+            logger.error("cannot write receipt", metadata: ["job": "\(ready.name)", "code": "\(coded.code.code)", "error": "\(coded)"])
+            // Tried again after a pause (not only at the next full rescan).
+            deferred[ready.name] = clock.monotonicNs() + 1_000_000_000
+            backoffUntilMono = clock.monotonicNs() + 1_000_000_000
+        }
+    }
+
+    private func queued(_ name: String, _ inode: UInt64, _ record: JobRecord, notBeforeNs: Int64? = nil) -> QueuedJob {
+        let notBefore = [record.notBeforeNs, notBeforeNs].compactMap { $0 }.max()
+        let held = notBefore != nil && record.attempts.last.map { !$0.counted } == true
+        return QueuedJob(name: name, inode: inode, receivedAtNs: record.receivedAtNs, notBeforeNs: notBefore, held: held)
+    }
+
+    /// Starts queued jobs, oldest first, while slots are free; a job still in its backoff keeps
+    /// its place and the ones behind it start.
+    func dispatch() {
+        guard accepting, fatalError == nil, clock.monotonicNs() >= backoffUntilMono else { return }
+        let now = clock.nowNs()
+        for item in queue.ordered where !busyNames.contains(item.name) {
+            if let notBefore = item.notBeforeNs, notBefore > now { continue }
+            guard let slot = slots.acquire() else { return }
+            guard let result = claim(item, slot: slot) else { return }
+            switch consume result {
             case .claimed(let job):
                 queue.remove(item.inode)
-                let waited = (Timestamp.nowNs() - item.receivedAtNs) / 1_000_000
+                let waited = (clock.nowNs() - item.receivedAtNs) / 1_000_000
                 logger.info("claimed", metadata: ["job": "\(job.name)", "from": "pending", "to": "in-progress",
                                                   "slot": "\(slot)", "waited_ms": "\(waited)"])
                 let runner = self.runner
-                running[job.inode] = Task { [weak self] in
-                    let outcome = await runner.run(job, slot: slot)
-                    await self?.finished(job.inode, outcome)
+                let inode = job.inode
+                let handoff = JobHandoff(job)
+                running[inode] = Task { [weak self] in
+                    let outcome = await runner.run(handoff.take(), slot: slot)
+                    await self?.finished(inode, outcome)
                 }
             case .lost:
                 queue.remove(item.inode)
@@ -149,23 +190,43 @@ actor SpoolWorker {
         }
     }
 
+    /// Claims a queued job; nil (after logging, with the slot freed) when the claim failed.
+    private func claim(_ item: QueuedJob, slot: Int) -> Claim.Result? {
+        do {
+            return try Claim.claim(layout, name: item.name, inode: item.inode)
+        } catch {
+            slots.release(slot)
+            let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
+            logger.error("claim failed", metadata: ["job": "\(item.name)", "error": "\(described)"])
+            if (error as? SystemCallError)?.code == EXDEV { fatalError = described; notifyIfIdle() }
+            backoffUntilMono = clock.monotonicNs() + 1_000_000_000
+            return nil
+        }
+    }
+
     private func finished(_ inode: UInt64, _ outcome: JobOutcome) {
         running.removeValue(forKey: inode)
         busyNames.removeAll()
         switch outcome {
         case .done: summary.done += 1
         case .failed: summary.error += 1
-        case .requeued(let name, let newInode, let cause):
+        case .requeued(let name, let newInode, let cause, let notBefore):
             summary.requeued += 1
             if case .diskFull = cause {
-                backoffUntilMono = Timestamp.monotonicNs() + Int64(config.diskFullPauseSeconds * 1e9)
+                backoffUntilMono = clock.monotonicNs() + Int64(config.diskFullPauseSeconds * 1e9)
             }
-            if accepting, let stat = FileOps.lstat("\(layout.pending)/\(name)"), stat.inode == newInode,
-               let record = Receipts(layout: layout).record(for: stat) {
-                queue.insert(QueuedJob(name: name, inode: newInode, receivedAtNs: record.receivedAtNs))
+            if accepting, let stat = FileOps.lstat("\(layout.pending)/\(name)"), stat.inode == newInode {
+                if let record = Receipts(layout: layout).record(for: stat) {
+                    queue.insert(queued(name, newInode, record, notBeforeNs: notBefore))
+                } else {
+                    // The record could not be read back (disk trouble): look again after a pause.
+                    deferred[name] = clock.monotonicNs() + Int64(max(config.retryBackoffSeconds, 1) * 1e9)
+                }
             }
+        case .stopped(_, _, let reason):
+            fatalError = reason
         case .fatal(let message):
-            if message.contains(ErrorCode.scannerConfigInvalid.code) { fatalError = message }
+            fatalError = message
         }
         dispatch()
         notifyIfIdle()
@@ -192,4 +253,12 @@ actor SpoolWorker {
     func stopRunningScans() {
         scans.stopAll(grace: config.killGraceSeconds)
     }
+}
+
+/// Hands a claimed job (which owns its lock and cannot be copied) to the task that runs it.
+private final class JobHandoff: @unchecked Sendable {
+    private var job: ClaimedJob?
+    init(_ job: consuming ClaimedJob) { self.job = .some(job) }
+    /// The job; taken once.
+    func take() -> ClaimedJob { job.take()! }
 }

@@ -53,6 +53,7 @@ extension ErrorCode {
     public static let diskFull = ErrorCode("HNDL-007", "disk full", .host)
     public static let spoolLocked = ErrorCode("HNDL-008", "spool is locked by another daemon", .configuration)
     public static let spoolInvalid = ErrorCode("HNDL-009", "spool folder invalid", .configuration)
+    public static let notRegularFile = ErrorCode("HNDL-010", "not a regular file", .artifact)
     /// The notification hook could not be started, exited non-zero, timed out or was dropped;
     /// the job itself is unaffected.
     public static let notificationHookFailed = ErrorCode("HNDL-020", "notification hook failed", .host)
@@ -99,7 +100,7 @@ extension ErrorCode {
         .unsafePath, .symlinkLoop, .decompressionBomb, .tooManyEntries, .nameTooLong, .badManifest,
         .unsupportedMedia, .unreadable,
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
-        .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid,
+        .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid, .notRegularFile,
         .notificationHookFailed, .metricsFileNotWritten,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
         .vulnerabilitiesNotMatched, .dbNoCoverage, .dbImportEmpty,

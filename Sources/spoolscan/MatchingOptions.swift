@@ -1,8 +1,10 @@
 import Advisories
 import ArgumentParser
 import Foundation
+import Logging
 import ScanReport
 import Spool
+import SpoolscanCore
 
 /// `--db` and `--max-db-age-days` for the spool commands: the parsing stage matches each new
 /// report against the advisory database (opened afresh for every job, so an imported update
@@ -21,18 +23,29 @@ struct MatchingOptions: ParsableArguments {
         return FileManager.default.fileExists(atPath: fallback) ? fallback : nil
     }
 
-    /// The parsing-stage hook: match (when there is a database) and add the job info.
-    var hook: ReportHook {
+    /// The parsing-stage hook: match (when there is a database) and add the job info. A
+    /// database that becomes unusable while the worker runs (deleted, truncated, replaced by
+    /// garbage) leaves the report with the `DB-007` warning for the nightly rematch.
+    func hook(logger: Logger) -> ReportHook {
         let maxAge = maxDbAgeDays
         guard let path = databasePath else {
             return ReportHooks.transforming { report in
                 report.warnings.set(.noDatabase)
             }
         }
-        return ReportHooks.transforming { report in
+        return ReportHooks.matching(logger: logger) { (report: inout Report) throws(SpoolscanError) in
             let matcher = VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
             report.warnings.remove(code: .vulnerabilitiesNotMatched)
             try matcher.match(&report, maxAgeDays: maxAge)
         }
+    }
+
+    /// Before a worker starts: a database that was named (`--db`, `$SPOOLSCAN_DB`) or found at
+    /// the default path must open, else the worker refuses to start with its code (`DB-001`
+    /// missing, `DB-002` unreadable, `DB-005` schema) and no job is touched.
+    func checkDatabase() throws(SpoolscanError) {
+        guard let path = path ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"].flatMap({ $0.isEmpty ? nil : $0 })
+                ?? databasePath else { return }
+        _ = try AdvisoryDatabase(path: path)
     }
 }

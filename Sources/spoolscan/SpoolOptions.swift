@@ -28,6 +28,9 @@ struct SpoolOptions: ParsableArguments {
     @Option(help: "On SIGTERM/SIGINT, seconds running scans may take to finish before they are stopped.")
     var graceSeconds: Double = 30
 
+    @Option(help: "Wait before a failed scan is tried again, in seconds; doubled after each attempt (a job held for a fault of the host doubles up to 300 s).")
+    var retryBackoffSeconds: Double = 5
+
     @Option(help: ArgumentHelp(
         "Scanner command line instead of `spoolscan scan` ({artifact}, {output}, {memory_mb} are replaced).",
         discussion: "Also read from SPOOLSCAN_SCANNER_COMMAND."))
@@ -43,7 +46,7 @@ struct SpoolOptions: ParsableArguments {
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-        guard timeoutSeconds > 0, graceSeconds >= 0, settleMs >= 0, rescanSeconds > 0, memoryLimitMb > 0 else {
+        guard timeoutSeconds > 0, graceSeconds >= 0, retryBackoffSeconds >= 0, settleMs >= 0, rescanSeconds > 0, memoryLimitMb > 0 else {
             throw ValidationError("timeouts, limits and intervals must be positive")
         }
     }
@@ -54,7 +57,8 @@ struct SpoolOptions: ParsableArguments {
         SpoolConfiguration(
             workers: workers, timeoutSeconds: timeoutSeconds, memoryLimitMB: memoryLimitMb, settleMs: settleMs,
             rescanSeconds: rescanSeconds, graceSeconds: graceSeconds,
-            scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]))
+            scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]),
+            retryBackoffSeconds: retryBackoffSeconds)
     }
 
     /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.

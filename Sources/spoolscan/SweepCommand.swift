@@ -9,7 +9,11 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Scan everything pending in a spool, then exit with a one-line summary.",
-        discussion: "Safe while a daemon runs on the same spool: jobs are claimed by atomic rename.")
+        discussion: """
+        Safe while a daemon runs on the same spool: jobs are claimed by atomic rename. Exit status: 0 when \
+        every job it finished went to done/; 2 when any ended in error/ (the summary line says how many); \
+        1 when the sweep could not run (spool invalid, advisory database named but unusable, scanner missing).
+        """)
 
     @OptionGroup var options: SpoolOptions
     @OptionGroup var matching: MatchingOptions
@@ -20,7 +24,8 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
-        let sweep = SpoolSweep(layout: options.layout, config: options.configuration, hook: matching.hook, logger: logger)
+        do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
+        let sweep = SpoolSweep(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger), logger: logger)
         let summary: WorkSummary
         do {
             summary = try SpoolOptions.runBlocking { try await sweep.run() }
@@ -29,6 +34,7 @@ struct SweepCommand: ParsableCommand {
         }
         print("sweep: \(summary.line)")
         if rematch { try rematchDone() }
+        if summary.error > 0 { throw ExitCode(2) }
     }
 
     /// Re-matches done/*.report.json without opening any image.

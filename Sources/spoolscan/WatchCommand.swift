@@ -18,7 +18,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
-        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook, logger: logger)
+        do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
+        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger), logger: logger)
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking { try await daemon.run() }

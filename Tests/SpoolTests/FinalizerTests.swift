@@ -51,7 +51,7 @@ import Testing
         #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["half.tar", "mid.tar"])
         let requeued = try #require(receipts.load(stat.inode))
         #expect(requeued.receivedAtNs == 42 && requeued.countedAttempts == 1)
-        #expect(requeued.attempts.first?.cause == "interrupted")
+        #expect(requeued.attempts.first?.cause == .interrupted)
     }
 
     @Test func recoveryLeavesJobsOfLiveWorkersAlone() throws {
@@ -60,11 +60,24 @@ import Testing
         var record = try Receipts(layout: layout).receive("busy.tar", stat, seenAtNs: 1)
         record.owner = .current
         try Receipts(layout: layout).save(record)
-        let held = try #require(try JobLock.tryAcquire(layout, stat.inode))
-        defer { held.release(removeFile: false) }
+        guard let held = try JobLock.tryAcquire(layout, stat.inode) else {
+            Issue.record("the job lock could not be taken")
+            return
+        }
         let result = Recovery(layout: layout, logger: Logger(label: "test")).run(waitForOrphansMs: 100)
         #expect(result.busy == 1 && result.requeued == 0)
         #expect(FileOps.lstat("\(layout.inProgress)/busy.tar") != nil)
+        held.release(removeFile: false)
+    }
+
+    /// A job lock is let go when its value ends, released or not (it owns its descriptor).
+    @Test func jobLockIsReleasedWhenItsValueEnds() throws {
+        func hold() throws -> Bool { try JobLock.tryAcquire(layout, 42) != nil }
+        #expect(try hold())
+        #expect(try hold(), "the first lock was closed by its deinit")
+        let first = try JobLock.tryAcquire(layout, 43)
+        #expect(try JobLock.tryAcquire(layout, 43) == nil, "held while its value lives")
+        _ = consume first
     }
 
     /// A dead worker's scanner whose pid was never recorded still holds the job lock (fd 3):
@@ -76,7 +89,10 @@ import Testing
         record.owner = ProcessIdentity(pid: 999_999_999, startTicks: 1)  // a worker that is gone
         record.attempts.append(AttemptRecord(number: 1, startedAtNs: 2))
         try Receipts(layout: layout).save(record)
-        let lock = try #require(try JobLock.tryAcquire(layout, stat.inode))
+        guard let lock = try JobLock.tryAcquire(layout, stat.inode) else {
+            Issue.record("the job lock could not be taken")
+            return
+        }
         let pid = try ChildProcess.spawn("/bin/sleep", ["60"], stderrPath: "\(root)/sleep.err", lockFD: lock.fd)
         lock.release(removeFile: false)  // only the "orphan" holds it now
 
@@ -84,5 +100,16 @@ import Testing
         #expect(result.requeued == 1)
         #expect(await ChildProcess.wait(pid) == .signaled(SIGKILL))
         #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["orphan.tar"])
+    }
+}
+
+extension FinalizerTests {
+    /// Scratch files of a hard-link copy or a rejection whose worker died are collected.
+    @Test func garbageCollectionRemovesDeadScratchFiles() throws {
+        try "x".write(toFile: "\(layout.work)/.copy-999999999-1", atomically: false, encoding: .utf8)
+        try FileOps.makeDirectory("\(layout.work)/.reject-999999999-2")
+        try "x".write(toFile: "\(layout.work)/.copy-\(getpid())-3", atomically: false, encoding: .utf8)
+        Recovery(layout: layout, logger: Logger(label: "test")).collectGarbage()
+        #expect(Set(try FileOps.list(layout.work).map(\.name)) == [".copy-\(getpid())-3"])
     }
 }

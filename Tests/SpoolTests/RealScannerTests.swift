@@ -31,7 +31,7 @@ import TestSupport
 
         let (status, output) = try await harness.run(
             ["sweep", "--spool", harness.spool, "--workers", "2", "--settle-ms", "0"], log: "sweep")
-        #expect(status == 0)
+        #expect(status == 2, "one job (broken.tar) ended in error/")
         #expect(output.contains("done=12"))
         #expect(harness.artifacts("done").count == 12)
         for number in 0..<12 {

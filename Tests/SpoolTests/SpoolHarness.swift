@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Spool
 
 /// Runs the real `spoolscan` binary against a temporary spool with a fake scanner script.
 final class SpoolHarness: @unchecked Sendable {
@@ -13,6 +14,28 @@ final class SpoolHarness: @unchecked Sendable {
     /// `.build/debug/spoolscan` (build first: `swift build --build-tests`).
     static let binary = "\(packageRoot)/.build/debug/spoolscan"
 
+    /// Why the binary cannot be trusted: a source file edited after the last build (the tests
+    /// would check old code).
+    static let staleness: String? = {
+        func mtime(_ path: String) -> Int64 {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return 0 }
+            return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        }
+        // The last build: the binary, or the build plan SwiftPM writes on every build (not on
+        // `swift test --skip-build`), since a build after an edit that changed no object (a
+        // comment) leaves the binary as it was.
+        let built = max(mtime(binary), mtime("\(packageRoot)/.build/debug.yaml"))
+        let sources = "\(packageRoot)/Sources"
+        guard let files = FileManager.default.enumerator(atPath: sources) else { return nil }
+        for case let file as String in files where file.hasSuffix(".swift") || file.hasSuffix(".h") {
+            if mtime("\(sources)/\(file)") > built {
+                return "Sources/\(file) changed after \(binary) was built: run `swift build --build-tests` before the spool tests"
+            }
+        }
+        return nil
+    }()
+
     let root: String
     var spool: String { "\(root)/spool" }
     /// The fake scanner's logs and locks.
@@ -22,6 +45,7 @@ final class SpoolHarness: @unchecked Sendable {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw HarnessError("\(Self.binary) missing: run `swift build --build-tests` first")
         }
+        if let stale = Self.staleness { throw HarnessError(stale) }
         let safe = name.filter { $0.isLetter || $0.isNumber }
         root = NSTemporaryDirectory() + "spooltest-\(safe)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         for folder in ["spool/pending", "spool/tmp", "logs/locks"] {
@@ -31,11 +55,11 @@ final class SpoolHarness: @unchecked Sendable {
         chmod("\(root)/fake-scanner.sh", 0o755)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit { if ProcessInfo.processInfo.environment["SPOOLTEST_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
 
     /// A scanner that logs its start, its address-space limit and any inherited inotify or spool
     /// lock descriptor (only its job lock, fd 3, may be inherited), detects two scans of one artifact at once (flock), behaves
-    /// by name prefix (hang*, crash*, oom*, bad*), sleeps `logs/sleep-ms` if present, and writes
+    /// by name prefix (hang*, crash*, oom*, bad*), fails an empty file with SCAN-002, sleeps `logs/sleep-ms` if present, and writes
     /// a minimal valid report plus `scanned NAME SIZE SHA` to `logs/scans.log`.
     static let fakeScanner = #"""
     #!/bin/bash
@@ -45,6 +69,7 @@ final class SpoolHarness: @unchecked Sendable {
     echo "start $name $(date +%s%N) $$" >> "$logs/starts.log"
     for fd in /proc/$$/fd/*; do readlink "$fd"; done | grep -E 'inotify|/\.lock$|/\.state/jobs' >> "$logs/leaked-fds.log"
     echo "$name $(ulimit -v)" >> "$logs/limits.log"
+    [ -s "$art" ] || { echo "SCAN-002: empty file" >&2; exit 2; }
     case "$name" in
       hang*) sleep 1000 ;;
       crash*) kill -SEGV $$ ;;
@@ -52,8 +77,9 @@ final class SpoolHarness: @unchecked Sendable {
       bad*) echo "SCAN-003: truncated tar header at 512" >&2; exit 2 ;;
     esac
     if [ -f "$logs/sleep-ms" ]; then sleep "$(awk "BEGIN{print $(cat "$logs/sleep-ms")/1000}")"; fi
-    sha=$(sha256sum "$art" | cut -d' ' -f1); size=$(stat -c %s "$art")
-    printf '{"schemaVersion":"2.0","scanner":{"name":"fake","version":"0"},"createdAt":"2026-01-01T00:00:00Z","artifact":{"path":"%s","sha256":"%s","size":%s,"format":"docker-archive","images":[]},"warnings":[]}\n' "$art" "$sha" "$size" > "$out"
+    sha=$(sha256sum < "$art" | cut -d' ' -f1); size=$(stat -c %s "$art")
+    safe=$(printf '%s' "$art" | LC_ALL=C tr -c 'A-Za-z0-9/._-' '_')
+    printf '{"schemaVersion":"2.0","scanner":{"name":"fake","version":"0"},"createdAt":"2026-01-01T00:00:00Z","artifact":{"path":"%s","sha256":"%s","size":%s,"format":"docker-archive","images":[]},"warnings":[]}\n' "$safe" "$sha" "$size" > "$out"
     echo "scanned $name $size $sha" >> "$logs/scans.log"
     """#
 
@@ -120,7 +146,7 @@ final class SpoolHarness: @unchecked Sendable {
     }
 
     func json(_ path: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let data = FileOps.read(path) else { throw HarnessError("cannot read \(path)") }
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 

@@ -12,7 +12,7 @@ import SpoolscanCore
                                firstLine: first, tail: tail)
         }
         #expect(classify(.exited(0)) == .success)
-        #expect(classify(.exited(2), first: "SCAN-003: truncated tar") == .badInput(code: "SCAN-003", message: "truncated tar"))
+        #expect(classify(.exited(2), first: "SCAN-003: truncated tar") == .coded(.truncated, message: "truncated tar"))
         #expect(classify(.exited(2), first: "usage: oops") == .crashed("exit 2 without a SCAN code on stderr"))
         #expect(classify(.signaled(SIGTERM), timedOut: true) == .timedOut(seconds: 5))
         #expect(classify(.signaled(SIGKILL), shutdown: true) == .shutdown)
@@ -26,13 +26,25 @@ import SpoolscanCore
         #expect(ExitCause.crashed("x").code == "HNDL-005")
         #expect(ExitCause.outOfMemory("x").code == "HNDL-006")
         #expect(ExitCause.diskFull("x").code == "HNDL-007")
-        #expect(ExitCause.parseInputError("SCAN-012") ?? ("", "") == ("SCAN-012", "invalid manifest or image config"))
+        #expect(ExitCause.parseCodedLine("SCAN-012").map { ($0.0.code, $0.1) } ?? ("", "") == ("SCAN-012", "invalid manifest or image config"))
+        // A host fault the scanner reports (exit 1, coded first line) is held, not counted.
+        let host = classify(.exited(1), first: "DB-002: advisory database unreadable: x.db")
+        #expect(host == .coded(.dbCorrupt, message: "advisory database unreadable: x.db"))
+        #expect(host.disposition == .hold && !host.isCounted && host.kind == .hostFault)
+        // An artifact code counts as bad input only with exit 2 or from the category.
+        #expect(classify(.exited(1), first: "SCAN-003: x") == .crashed("exit 1"))
+        #expect(classify(.exited(1), first: "NOPE-001: x") == .crashed("exit 1"))
     }
 
     @Test func reportHookErrorsMapToCodes() {
         if case .diskFull = JobRunner.hookCause(POSIXError(.ENOSPC)) {} else { Issue.record("ENOSPC is HNDL-007") }
         if case .diskFull = JobRunner.hookCause(SystemCallError("write", "/x", ENOSPC)) {} else { Issue.record("ENOSPC") }
-        #expect(JobRunner.hookCause(SpoolscanError(.badManifest, "no config")) == .badInput(code: "SCAN-012", message: "no config"))
+        #expect(JobRunner.hookCause(SpoolscanError(.badManifest, "no config")) == .coded(.badManifest, message: "no config"))
+        #expect(JobRunner.hookCause(SpoolscanError(.badManifest, "x")).disposition == .fail)
+        #expect(JobRunner.hookCause(SpoolscanError(.dbMissing, "x")).disposition == .hold)
+        #expect(JobRunner.hookCause(SpoolscanError(.rulesInvalid, "x")).disposition == .stop)
+        #expect(JobRunner.hookCause(SpoolscanError(.scannerCrashed, "x")).disposition == .retry)
+        #expect(JobRunner.hookCause(POSIXError(.ENOSPC)).disposition == .hold)
         #expect(JobRunner.hookCause(CocoaError(.fileReadCorruptFile)).code == "HNDL-001")
         #expect(SystemCallError("rename", "a -> b", EXDEV).spoolscanError.code == .spoolInvalid)
     }

@@ -120,17 +120,3 @@ public struct AdvisoryImporter: Sendable {
         _ = Foundation.fsync(fd)
     }
 }
-
-/// RFC 3339 UTC timestamps.
-enum Timestamp {
-    static func string(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
-    }
-    static func parse(_ text: String) -> Date? { try? Date.ISO8601FormatStyle().parse(text) }
-    /// The day of an RFC 3339 date (`2024-05-01T12:34:56.789Z` → 2024-05-01 00:00 UTC), which
-    /// also reads the fractional seconds and offsets OSV records use.
-    static func parseDay(_ text: String) -> Date? {
-        guard text.count >= 10 else { return nil }
-        return try? Date.ISO8601FormatStyle().year().month().day().parse(String(text.prefix(10)))
-    }
-}

@@ -1,3 +1,4 @@
+import SpoolscanCore
 import ScanReport
 
 /// Merges the findings for one package that describe the same vulnerability (a PYSEC record and

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 extension NotificationHook {
     /// Runs the hook for one notice: spawn, wait with a timeout, kill the process group on expiry.

@@ -1,3 +1,4 @@
+import Advisories
 import ArgumentParser
 import Detectors
 import Foundation
@@ -25,13 +26,13 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Advisory database to match vulnerabilities against (default: none unless SPOOLSCAN_DB is set).")
+    @Option(help: "Advisory database to match vulnerabilities against (default: $SPOOLSCAN_DB, else /var/lib/spoolscan/advisories.db or ~/.cache/spoolscan/advisories.db when it exists).")
     var db: String?
 
     @Option(help: "Warn in the report when the advisory database is older than this many days.")
     var maxDbAgeDays: Int = 7
 
-    @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig (default: all).")
+    @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig; trivy's vuln, license, secret, config are aliases (default: all).")
     var scanners: String = "packages,secrets,malware,misconfig"
 
     @Option(help: "Detector config file (JSON: custom and disabled secret rules, allowed paths, YARA rule folders, deny list; see docs/detectors.md).")
@@ -46,17 +47,11 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
-        let parts = Set(scanners.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let known: Set<String> = ["packages", "secrets", "malware", "misconfig"]
-        guard parts.isSubset(of: known), !parts.isEmpty else {
-            throw ValidationError("--scanners takes a comma-separated list of: \(known.sorted().joined(separator: ", "))")
-        }
-        let wantsDetectors = !parts.isDisjoint(with: ["secrets", "malware", "misconfig"])
-        let detectors = wantsDetectors ? DetectorOptions(
-            secrets: parts.contains("secrets"), malware: parts.contains("malware"),
-            misconfigurations: parts.contains("misconfig"), configFile: detectorConfig) : nil
-        let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
-                                  databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
+        let parts: ScannerSelection
+        do { parts = try ScannerSelection(parsing: scanners) } catch { throw ValidationError(error.description) }
+        let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.packages,
+                                  detectors: parts.detectorOptions(configFile: detectorConfig),
+                                  databasePath: AdvisoryDatabase.pathForScan(given: db),
                                   maxDatabaseAgeDays: maxDbAgeDays)
         let report: Report
         do {

@@ -37,7 +37,7 @@ import Testing
         for setting in ["ProtectSystem=strict", "ReadWritePaths=/var/spool/spoolscan", "PrivateNetwork=yes",
                         "NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectHome=yes", "ProtectKernelTunables=yes",
                         "ProtectKernelModules=yes", "RestrictAddressFamilies=AF_UNIX", "MemoryMax=", "TasksMax=",
-                        "UMask=0077", "SystemCallFilter=@system-service", "SystemCallArchitectures=native"] {
+                        "UMask=0027", "SystemCallFilter=@system-service", "SystemCallArchitectures=native"] {
             #expect(text.contains(setting), "missing \(setting)")
         }
         let timer = try String(contentsOfFile: "\(SpoolHarness.packageRoot)/systemd/spoolscan-sweep.timer", encoding: .utf8)

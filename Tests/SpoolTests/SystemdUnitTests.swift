@@ -6,7 +6,7 @@ import Testing
 @Suite struct SystemdUnitTests {
     static let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let units = ["spoolscan.service", "spoolscan-sweep.service", "spoolscan-sweep.timer"]
+    static let units = ["spoolscan.service", "spoolscan-sweep.service", "spoolscan-sweep.timer", "spoolscan-db-update.service", "spoolscan-db-update.timer"]
 
     @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed: unit files not verified"))
     func unitFilesVerify() throws {

@@ -6,11 +6,14 @@ directory listings (the Alpine secdb index page is one), strong ETags and single
   --cut BYTES      the first full (non-range) response for each file announces the whole length
                    but sends only BYTES bytes, then closes the connection: a cut download
   --ignore-range   answer every request with the whole file (200), as servers without ranges do
+  --gzip           send every file gzip-encoded (Content-Encoding: gzip, no ranges), whatever the
+                   client accepts
   --log FILE       append one line per GET: "PATH RANGE-HEADER-or-- STATUS"
 """
 import argparse
 import email.utils
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -48,8 +51,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         etag = '"%x-%x"' % (info.st_size, info.st_mtime_ns)
         wanted = self.headers.get("Range")
         if_range = self.headers.get("If-Range")
+        if self.options.gzip:
+            data = gzip.compress(data)
         start, status = 0, 200
-        if wanted and not self.options.ignore_range and (if_range is None or if_range == etag):
+        if wanted and not self.options.ignore_range and not self.options.gzip and (if_range is None or if_range == etag):
             match = re.fullmatch(r"bytes=(\d+)-", wanted.strip())
             if match:
                 start = int(match.group(1))
@@ -68,6 +73,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", email.utils.formatdate(info.st_mtime, usegmt=True))
         self.send_header("Accept-Ranges", "none" if self.options.ignore_range else "bytes")
+        if self.options.gzip:
+            self.send_header("Content-Encoding", "gzip")
         if status == 206:
             self.send_header("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1, len(data)))
         self.end_headers()
@@ -91,6 +98,7 @@ def main():
     parser.add_argument("root")
     parser.add_argument("--cut", type=int)
     parser.add_argument("--ignore-range", action="store_true")
+    parser.add_argument("--gzip", action="store_true")
     parser.add_argument("--log")
     options = parser.parse_args()
     Handler.options = options

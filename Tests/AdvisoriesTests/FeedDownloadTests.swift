@@ -122,6 +122,18 @@ struct FeedDownloadTests {
     }
 
     @Test(.enabled(if: FeedServer.available, "python3 is not installed: the local feed server cannot run"))
+    func cutEncodedDownloadRestarts() throws {
+        let folder = TemporaryFolder()
+        let expected = Self.bigFile(in: folder)
+        let server = try FeedServer(root: folder.path + "/served", options: ["--cut", "3000", "--gzip"])
+        let target = folder.path + "/out/big.json"
+        #expect(try ResumableDownload(timeout: 10).fetch(URL(string: server.base + "/big.json")!, to: target))
+        // The decoded bytes are kept; their count is no offset into the encoded body, so no Range.
+        #expect(FileManager.default.contents(atPath: target) == expected)
+        #expect(server.requests == ["/big.json -- 200", "/big.json -- 200"])
+    }
+
+    @Test(.enabled(if: FeedServer.available, "python3 is not installed: the local feed server cannot run"))
     func failedUpdateLeavesTheDatabaseAsItWas() throws {
         let folder = try Self.publisherTree()
         let database = folder.path + "/advisories.db"

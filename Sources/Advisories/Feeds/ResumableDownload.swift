@@ -7,7 +7,8 @@ import SpoolscanCore
 /// Downloads one URL to a file, streaming to `<path>.partial` and renaming it into place when
 /// complete. A transfer cut after some bytes arrived is resumed with `Range: bytes=N-` (and
 /// `If-Range` with the first response's strong ETag or Last-Modified); a server that answers the
-/// range with a full `200` restarts the file from the start. A transfer that fails before any
+/// range with a full `200` restarts the file from the start, and so does a body that arrived
+/// content-encoded (`Accept-Encoding: identity` is asked for). A transfer that fails before any
 /// byte arrived is not retried, so an unreachable host fails fast.
 struct ResumableDownload {
     /// Seconds without progress before a request fails.
@@ -26,6 +27,8 @@ struct ResumableDownload {
         for _ in 0..<maxRequests {
             let offset = Self.size(of: partial)
             var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+            // Byte offsets must count the file itself, not a compressed encoding of it.
+            request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
             if offset > 0 {
                 request.setValue("bytes=\(offset)-", forHTTPHeaderField: "Range")
                 if let validator { request.setValue(validator, forHTTPHeaderField: "If-Range") }
@@ -54,6 +57,8 @@ struct ResumableDownload {
                 ?? (success ? "connection closed after \(transfer.received) of \(transfer.expected) bytes" : "HTTP \(transfer.status)")
             // Only a transfer that made progress is worth resuming.
             guard success, transfer.received > 0 else { break }
+            // A body sent content-encoded anyway was decoded on arrival: its offsets do not fit a range.
+            if transfer.contentEncoded { unlink(partial) }
         }
         unlink(partial)
         throw SpoolscanError(.dbDownload, "\(url.absoluteString): \(problem)")
@@ -79,6 +84,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
     /// A strong ETag, else Last-Modified: what `If-Range` needs to resume safely.
     private(set) var validator: String?
     private(set) var rangeMismatch = false
+    /// The body came with a Content-Encoding other than identity.
+    private(set) var contentEncoded = false
     private(set) var writeFailure: String?
 
     init(path: String, offset: Int64) {
@@ -107,6 +114,8 @@ private final class Transfer: NSObject, URLSessionDataDelegate, @unchecked Senda
         } else {
             validator = http?.value(forHTTPHeaderField: "Last-Modified")
         }
+        let encoding = http?.value(forHTTPHeaderField: "Content-Encoding")?.lowercased() ?? "identity"
+        contentEncoded = encoding != "identity"
         switch status {
         case 206:
             // Content-Range: bytes START-END/TOTAL must start where the file ends.

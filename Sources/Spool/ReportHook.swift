@@ -36,9 +36,12 @@ public enum ReportHooks {
     /// the report is finished without vulnerabilities and carries the warning `DB-007`
     /// (vulnerabilities not matched), which the nightly rematch clears; the job is not retried
     /// and no attempt is spent. Other errors propagate (a `configuration` code stops the worker).
+    /// `then` runs after matching, matched or not (the policy's verdict plugs in here).
     public static func matching(logger: Logger,
-                                _ match: @escaping @Sendable (inout Report) throws(SpoolscanError) -> Void) -> ReportHook {
+                                _ match: @escaping @Sendable (inout Report) throws(SpoolscanError) -> Void,
+                                then finish: @escaping @Sendable (inout Report) -> Void = { _ in }) -> ReportHook {
         transforming { report in
+            defer { finish(&report) }
             let unmatched = report
             do throws(SpoolscanError) {
                 try match(&report)

@@ -3,7 +3,8 @@ import Foundation
 /// Which program scans one artifact, and how it is called.
 ///
 /// The default runs this executable: `spoolscan scan ARTIFACT --format json --output RAW
-/// --memory-limit-mb N` (the scan command sets its own RLIMIT_AS). An override (`--scanner-command`
+/// --memory-limit-mb N --raw` (the scan command sets its own RLIMIT_AS; `--raw` leaves matching
+/// and the policy to the parsing stage). An override (`--scanner-command`
 /// or `SPOOLSCAN_SCANNER_COMMAND`) is a command line with the placeholders `{artifact}`,
 /// `{output}` and `{memory_mb}`, split on blanks (single or double quotes group words); it is run
 /// under `prlimit --as=N` when `/usr/bin/prlimit` exists, so the memory limit holds for it too.
@@ -24,7 +25,7 @@ public struct ScannerCommand: Sendable, Equatable {
     func invocation(artifact: String, output: String, memoryMB: Int) -> (String, [String]) {
         guard let template else {
             return (Self.selfExecutable, ["scan", artifact, "--format", "json", "--output", output,
-                                          "--memory-limit-mb", String(memoryMB)])
+                                          "--memory-limit-mb", String(memoryMB), "--raw"])
         }
         let words = template.map {
             $0.replacingOccurrences(of: "{artifact}", with: artifact)

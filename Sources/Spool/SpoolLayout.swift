@@ -46,6 +46,8 @@ public struct SpoolLayout: Sendable {
     public var done: String { folder(.done) }
     public var error: String { folder(.error) }
     public var tmp: String { "\(root)/tmp" }
+    /// The spool's own policy (`policy.yaml`), used by `watch` and `sweep` when no `--policy` is given.
+    public var policyFile: String { "\(root)/policy.yaml" }
     public var state: String { "\(root)/.state" }
     public var jobs: String { "\(state)/jobs" }
     public var locks: String { "\(state)/locks" }

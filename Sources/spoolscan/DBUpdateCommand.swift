@@ -2,22 +2,42 @@ import Advisories
 import ArgumentParser
 import SpoolscanCore
 
-/// `spoolscan db update --from DIR|URL`: refresh the database from a mirror.
+/// `spoolscan db update [--from DIR|URL]`: refresh the database from the public feeds or a mirror.
 struct DBUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Update the database from a mirror folder or URL laid out as <Ecosystem>/all.zip, alpine-secdb/v3.N/*.json, debian-tracker.json."
+        abstract: "Update the database from the public feeds (OSV, Alpine secdb, Debian security tracker) or a mirror.",
+        discussion: """
+        Without --from each feed is downloaded from its publisher; SPOOLSCAN_OSV_URL, \
+        SPOOLSCAN_ALPINE_SECDB_URL and SPOOLSCAN_DEBIAN_TRACKER_URL replace one location each \
+        (empty: leave that feed out). A mirror (folder or URL) is laid out as <Ecosystem>/all.zip, \
+        alpine-secdb/v3.N/*.json (a URL mirror's alpine-secdb/ index page lists the branches), \
+        debian-tracker.json.
+        """
     )
 
-    @Option(name: .customLong("from"), help: "Mirror folder or http(s) URL (default: OSV's public bucket, which has the <Ecosystem>/all.zip layout).")
-    var from: String = FeedMirror.osvBucket
+    @Option(name: .customLong("from"), help: "Mirror folder or http(s) mirror base URL (default: each feed from its public location).")
+    var from: String?
+
+    @Option(help: "Seconds a download may go without receiving data before it fails.")
+    var timeoutSeconds: Int = 600
 
     @OptionGroup var database: DatabasePathOption
+
+    func validate() throws {
+        guard timeoutSeconds > 0 else { throw ValidationError("--timeout-seconds must be positive") }
+    }
 
     func run() throws {
         let path = database.resolved
         do {
-            let result = try FeedMirror(location: from).update(databasePath: path)
+            let result: AdvisoryImporter.Result
+            if let from, !from.hasPrefix("http://"), !from.hasPrefix("https://") {
+                result = try FeedMirror(location: from).update(databasePath: path)
+            } else {
+                let sources = from.map { FeedSources.mirror(base: $0) } ?? FeedSources.publicSources.overridden()
+                result = try sources.update(databasePath: path, timeout: Double(timeoutSeconds))
+            }
             printImport(result, database: path)
         } catch {
             throw failDB(error)

@@ -24,8 +24,12 @@ enum ExitStatus {
 
 extension SpoolscanCommand {
     /// Parses and runs the command, printing errors as ArgumentParser does but with
-    /// ``ExitStatus`` statuses.
+    /// ``ExitStatus`` statuses; an unknown subcommand gets a "did you mean" line.
     static func main() {
+        if let message = UnknownSubcommand.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(ExitStatus.otherError)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -19,28 +19,26 @@ struct PolicyOptions: ParsableArguments {
         valueName: "file"))
     var vexPaths: [String] = []
 
-    /// Set by `watch` and `sweep` for their scanner processes: the spool decides on the verdict
-    /// itself, so such a `scan` exits 0 on a policy fail instead of 1 (the spool would read 1 as a crash).
-    static let spoolScannerVariable = "SPOOLSCAN_SPOOL_SCANNER"
-
-    /// Marks this process's children as spool scanner processes (``spoolScannerVariable``).
-    static func markSpoolScanners() { setenv(spoolScannerVariable, "1", 1) }
-
-    /// Whether this process is a scanner started by the spool.
-    static var isSpoolScanner: Bool { ProcessInfo.processInfo.environment[spoolScannerVariable] == "1" }
-
-    /// Loads the policy and VEX documents. On a `POL-` error prints `POL-NNN: message` on stderr
-    /// and throws exit status 3.
-    func evaluator(now: Date = Date()) throws -> PolicyEvaluator {
+    /// Loads the policy and VEX documents: `--policy`, else `spoolPolicy` when that file exists
+    /// (a spool's `policy.yaml`), else the built-in policy. On a `POL-` error prints
+    /// `POL-NNN: message` on stderr and throws exit status 3.
+    func load(spoolPolicy: String? = nil) throws -> (policy: LoadedPolicy, vex: [VEXDocument]) {
         do {
-            let policy = try policyPath.map(PolicyLoader.load(path:)) ?? .builtIn
+            let path = policyPath ?? spoolPolicy.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+            let policy = try path.map(PolicyLoader.load(path:)) ?? .builtIn
             var documents: [VEXDocument] = []
             for path in vexPaths { documents.append(try VEXLoader.load(path: path)) }
-            return PolicyEvaluator(policy: policy, vex: documents, now: now)
+            return (policy, documents)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(ExitStatus.otherError)
         }
+    }
+
+    /// The evaluator for one run of `scan` or `rematch` (see ``load(spoolPolicy:)``).
+    func evaluator(now: Date = Date()) throws -> PolicyEvaluator {
+        let loaded = try load()
+        return PolicyEvaluator(policy: loaded.policy, vex: loaded.vex, now: now)
     }
 
     /// Prints a failing verdict's reasons on stderr, one line each.

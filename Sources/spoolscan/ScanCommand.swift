@@ -1,3 +1,4 @@
+import Advisories
 import ArgumentParser
 import Detectors
 import Foundation
@@ -26,13 +27,13 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Advisory database to match vulnerabilities against (default: none unless SPOOLSCAN_DB is set).")
+    @Option(help: "Advisory database to match vulnerabilities against (default: $SPOOLSCAN_DB, else /var/lib/spoolscan/advisories.db or ~/.cache/spoolscan/advisories.db when it exists).")
     var db: String?
 
     @Option(help: "Warn in the report when the advisory database is older than this many days.")
     var maxDbAgeDays: Int = 7
 
-    @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig (default: all).")
+    @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig; trivy's vuln, license, secret, config are aliases (default: all).")
     var scanners: String = "packages,secrets,malware,misconfig"
 
     @Option(help: "Detector config file (JSON: custom and disabled secret rules, allowed paths, YARA rule folders, deny list; see docs/detectors.md).")
@@ -45,19 +46,19 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
     var memoryLimitMb: Int?
 
+    /// The spool's scanner processes write the raw report only: no matching and no policy (the
+    /// parsing stage does both, with the spool's database and policy), so the exit status says
+    /// only whether the scan itself worked.
+    @Flag(name: .customLong("raw"), help: .hidden)
+    var raw = false
+
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
-        let parts = Set(scanners.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-        let known: Set<String> = ["packages", "secrets", "malware", "misconfig"]
-        guard parts.isSubset(of: known), !parts.isEmpty else {
-            throw ValidationError("--scanners takes a comma-separated list of: \(known.sorted().joined(separator: ", "))")
-        }
-        let wantsDetectors = !parts.isDisjoint(with: ["secrets", "malware", "misconfig"])
-        let detectors = wantsDetectors ? DetectorOptions(
-            secrets: parts.contains("secrets"), malware: parts.contains("malware"),
-            misconfigurations: parts.contains("misconfig"), configFile: detectorConfig) : nil
-        let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.contains("packages"), detectors: detectors,
-                                  databasePath: db ?? ProcessInfo.processInfo.environment["SPOOLSCAN_DB"],
+        let parts: ScannerSelection
+        do { parts = try ScannerSelection(parsing: scanners) } catch { throw ValidationError(error.description) }
+        let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.packages,
+                                  detectors: parts.detectorOptions(configFile: detectorConfig),
+                                  databasePath: raw ? nil : AdvisoryDatabase.pathForScan(given: db),
                                   maxDatabaseAgeDays: maxDbAgeDays)
         guard (image == nil) != (sbom == nil) else { throw ValidationError("give either IMAGE or --sbom FILE") }
         let evaluator = try policy.evaluator()
@@ -72,9 +73,13 @@ struct ScanCommand: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(error.code.category == .artifact ? ExitStatus.badArtifact : ExitStatus.otherError)
         }
+        if raw {
+            try output.write(report)
+            return
+        }
         let verdict = evaluator.apply(to: &report)
         try output.write(report)
-        if verdict.result == .fail, !PolicyOptions.isSpoolScanner {
+        if verdict.result == .fail {
             PolicyOptions.printFailure(verdict)
             throw ExitCode(ExitStatus.policyFail)
         }

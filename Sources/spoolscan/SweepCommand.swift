@@ -1,6 +1,7 @@
 import Advisories
 import ArgumentParser
 import Foundation
+import Policy
 import Spool
 import SpoolscanCore
 
@@ -17,15 +18,16 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var options: SpoolOptions
     @OptionGroup var matching: MatchingOptions
+    @OptionGroup var policy: PolicyOptions
 
     @Flag(help: "After the pending jobs, re-match every report in done/ against the current advisory database (the nightly re-check).")
     var rematch = false
 
     func run() throws {
-        PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
         do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let sweep = SpoolSweep(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger), logger: logger)
+        let rules = try policy.load(spoolPolicy: options.layout.policyFile)
+        let sweep = SpoolSweep(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger, policy: rules), logger: logger)
         let summary: WorkSummary
         do {
             summary = try SpoolOptions.runBlocking { try await sweep.run() }
@@ -33,12 +35,12 @@ struct SweepCommand: ParsableCommand {
             throw SpoolOptions.fail(error)
         }
         print("sweep: \(summary.line)")
-        if rematch { try rematchDone() }
+        if rematch { try rematchDone(rules: rules) }
         if summary.error > 0 { throw ExitCode(2) }
     }
 
     /// Re-matches done/*.report.json without opening any image.
-    private func rematchDone() throws {
+    private func rematchDone(rules: (policy: LoadedPolicy, vex: [VEXDocument])) throws {
         guard let path = matching.databasePath else {
             // Reports already carry a "no advisory database" warning; say it here too, but a
             // host without a database yet is no failure of the sweep.
@@ -48,7 +50,10 @@ struct SweepCommand: ParsableCommand {
         let result: ReportRematcher.Result
         do {
             let matcher = VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
-            result = try ReportRematcher(matcher: matcher, maxAgeDays: matching.maxDbAgeDays).rematch(folder: options.layout.folder(.done))
+            var rematcher = ReportRematcher(matcher: matcher, maxAgeDays: matching.maxDbAgeDays)
+            let now = Date()
+            rematcher.afterMatch = { _ = PolicyEvaluator(policy: rules.policy, vex: rules.vex, now: now).apply(to: &$0) }
+            result = try rematcher.rematch(folder: options.layout.folder(.done))
         } catch {
             throw failDB(error)
         }

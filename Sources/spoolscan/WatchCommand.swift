@@ -14,12 +14,13 @@ struct WatchCommand: ParsableCommand {
 
     @OptionGroup var options: SpoolOptions
     @OptionGroup var matching: MatchingOptions
+    @OptionGroup var policy: PolicyOptions
 
     func run() throws {
-        PolicyOptions.markSpoolScanners()
         let logger = options.makeLogger()
         do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger), logger: logger)
+        let rules = try policy.load(spoolPolicy: options.layout.policyFile)
+        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger, policy: rules), logger: logger)
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking { try await daemon.run() }

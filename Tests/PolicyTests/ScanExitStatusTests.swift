@@ -74,11 +74,40 @@ import TestSupport
             #expect(report.verdict?.policy.path == dir.path("policy.yaml"))
             #expect(report.artifact.images[0].malware.first?.suppression?.reason == "AV self-test")
 
-            // The spool's scanner processes leave the decision to the spool: status 0, verdict written.
-            let spool = try Self.run(["scan", dir.path("eicar.tar"), "--output", dir.path("r3.json")],
-                                     environment: ["SPOOLSCAN_SPOOL_SCANNER": "1"])
-            let spoolVerdict = try Self.report(dir.path("r3.json")).verdict
-            #expect(spool.status == 0 && spoolVerdict?.result == .fail)
+            // The spool's scanner processes (`--raw`) leave matching and the decision to the
+            // parsing stage: status 0, no verdict in the raw report.
+            let spool = try Self.run(["scan", dir.path("eicar.tar"), "--raw", "--output", dir.path("r3.json")])
+            #expect(spool.status == 0, "\(spool.stderr)")
+            #expect(try Self.report(dir.path("r3.json")).verdict == nil)
+        }
+    }
+
+    @Test func spoolDecidesWithItsOwnPolicyFile() throws {
+        try TemporaryDirectory.with { dir in
+            let spool = dir.path("spool")
+            for folder in ["pending", "tmp"] {
+                try FileManager.default.createDirectory(atPath: "\(spool)/\(folder)", withIntermediateDirectories: true)
+            }
+            try Self.image([.file("tmp/eicar.com", Self.eicar)]).write(to: "\(spool)/pending/one.tar", format: .dockerLegacy)
+            let first = try Self.run(["sweep", "--spool", spool, "--workers", "1"])
+            #expect(first.status == 0, "\(first.stderr)")
+            let failed = try Self.report("\(spool)/done/one.tar.report.json")
+            #expect(failed.verdict?.result == .fail, "the built-in policy fails on malware")
+            #expect(failed.verdict?.policy.path == nil)
+
+            try "version: 1\nrules:\n  malware: true\nignores:\n  - {id: EICAR_Test_File, reason: AV self-test}\n"
+                .write(toFile: "\(spool)/policy.yaml", atomically: true, encoding: .utf8)
+            try Self.image([.file("tmp/eicar.com", Self.eicar)]).write(to: "\(spool)/pending/two.tar", format: .dockerLegacy)
+            let second = try Self.run(["sweep", "--spool", spool, "--workers", "1"])
+            #expect(second.status == 0, "\(second.stderr)")
+            let passed = try Self.report("\(spool)/done/two.tar.report.json")
+            #expect(passed.verdict?.result == .pass)
+            #expect(passed.verdict?.policy.path == "\(spool)/policy.yaml")
+            #expect(passed.artifact.images[0].malware.first?.suppression?.reason == "AV self-test")
+
+            try "rules: [".write(toFile: "\(spool)/policy.yaml", atomically: true, encoding: .utf8)
+            let refused = try Self.run(["sweep", "--spool", spool])
+            #expect(refused.status == 3 && refused.stderr.contains("POL-001"), "\(refused.stderr)")
         }
     }
 

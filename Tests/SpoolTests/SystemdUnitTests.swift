@@ -6,7 +6,7 @@ import Testing
 @Suite struct SystemdUnitTests {
     static let analyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let units = ["spoolscan.service", "spoolscan-sweep.service", "spoolscan-sweep.timer"]
+    static let units = ["spoolscan.service", "spoolscan-sweep.service", "spoolscan-sweep.timer", "spoolscan-db-update.service", "spoolscan-db-update.timer"]
 
     @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed: unit files not verified"))
     func unitFilesVerify() throws {
@@ -37,7 +37,7 @@ import Testing
         for setting in ["ProtectSystem=strict", "ReadWritePaths=/var/spool/spoolscan", "PrivateNetwork=yes",
                         "NoNewPrivileges=yes", "PrivateTmp=yes", "ProtectHome=yes", "ProtectKernelTunables=yes",
                         "ProtectKernelModules=yes", "RestrictAddressFamilies=AF_UNIX", "MemoryMax=", "TasksMax=",
-                        "UMask=0077", "SystemCallFilter=@system-service", "SystemCallArchitectures=native"] {
+                        "UMask=0027", "SystemCallFilter=@system-service", "SystemCallArchitectures=native"] {
             #expect(text.contains(setting), "missing \(setting)")
         }
         let timer = try String(contentsOfFile: "\(SpoolHarness.packageRoot)/systemd/spoolscan-sweep.timer", encoding: .utf8)

@@ -1,68 +1,83 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SpoolscanCore
 
-/// Downloads a mirror's feeds with URLSession into a staging folder laid out like a local mirror.
+/// Downloads the advisory feeds into a staging folder laid out like a local mirror:
+/// `<Ecosystem>/all.zip`, `alpine-secdb/v3.N/{main,community}.json` and `debian-tracker.json`.
 ///
-/// Each file is downloaded to a temporary name and renamed into place when complete. Fetched:
-/// `<Ecosystem>/all.zip` for every ecosystem and `debian-tracker.json`; a 404 skips that feed.
-/// Alpine's secdb branches cannot be listed over plain HTTP and are not fetched. Any other
-/// failure, or a mirror with none of the files, is `DB-006`.
+/// Each feed comes from its own location in `sources` (see `FeedSources`). Alpine's branches are
+/// read from the secdb index page. Every file is streamed to a temporary name, resumed when the
+/// transfer is cut (`ResumableDownload`), and renamed into place when complete. A 404 skips that
+/// file (or, for the Alpine index, all of Alpine). Any other failure, or sources that yield no
+/// file at all, is `DB-006`.
 struct FeedDownloader {
-    let base: String
+    let sources: FeedSources
+    /// Seconds without progress before a request fails.
     var timeout: TimeInterval = 600
 
-    var relativePaths: [String] {
-        Ecosystem.allCases.map { "\($0.rawValue)/all.zip" } + ["debian-tracker.json"]
+    /// Every feed from one mirror base URL.
+    init(base: String, timeout: TimeInterval = 600) {
+        self.init(sources: .mirror(base: base), timeout: timeout)
     }
 
-    func download(into staging: String) throws(SpoolscanError) {
-        var fetched = 0
-        for relative in relativePaths {
-            let encoded = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
-            guard let url = URL(string: base.hasSuffix("/") ? base + encoded : base + "/" + encoded) else {
-                throw SpoolscanError(.dbDownload, "invalid URL \(base)")
-            }
-            let target = "\(staging)/\(relative)"
-            if try fetch(url, to: target) { fetched += 1 }
-        }
-        guard fetched > 0 else { throw SpoolscanError(.dbDownload, "\(base): no feeds found") }
+    init(sources: FeedSources, timeout: TimeInterval = 600) {
+        self.sources = sources
+        self.timeout = timeout
     }
 
-    /// Downloads `url` to `path` atomically; false on 404.
-    private func fetch(_ url: URL, to path: String) throws(SpoolscanError) -> Bool {
-        final class Box: @unchecked Sendable { var location: URL?; var status = 0; var error: (any Error)? }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        let folder = (path as NSString).deletingLastPathComponent
-        let partial = path + ".partial"
-        var request = URLRequest(url: url)
-        request.timeoutInterval = timeout
-        let task = URLSession.shared.downloadTask(with: request) { location, response, error in
-            box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            box.error = error
-            if let location, error == nil {
-                // The temporary file disappears when this handler returns: move it now.
-                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                unlink(partial)
-                do { try FileManager.default.moveItem(at: location, to: URL(fileURLWithPath: partial)); box.location = location }
-                catch { box.error = error }
+    /// Fetches everything the sources have into `staging`; returns the paths written, relative to it.
+    @discardableResult
+    func download(into staging: String) throws(SpoolscanError) -> [String] {
+        let fetcher = ResumableDownload(timeout: timeout)
+        var fetched: [String] = []
+        func get(_ location: String, _ relative: String) throws(SpoolscanError) {
+            if try fetcher.fetch(try Self.url(location), to: "\(staging)/\(relative)") { fetched.append(relative) }
+        }
+        if let osv = sources.osv {
+            for ecosystem in Ecosystem.allCases {
+                try get(Self.join(osv, Self.encoded(ecosystem.rawValue) + "/all.zip"), "\(ecosystem.rawValue)/all.zip")
             }
-            done.signal()
         }
-        task.resume()
-        done.wait()
-        if let error = box.error { throw SpoolscanError(.dbDownload, "\(url.absoluteString): \(error.localizedDescription)") }
-        if box.status == 404 { unlink(partial); return false }
-        guard (200..<300).contains(box.status), box.location != nil else {
-            unlink(partial)
-            throw SpoolscanError(.dbDownload, "\(url.absoluteString): HTTP \(box.status)")
+        if let index = sources.alpineSecdb {
+            for branch in try alpineBranches(index: index, staging: staging) {
+                for file in AlpineSecdbIndex.files {
+                    try get(Self.join(index, "\(branch)/\(file)"), "alpine-secdb/\(branch)/\(file)")
+                }
+            }
         }
-        guard rename(partial, path) == 0 else {
-            throw SpoolscanError(.dbDownload, "\(path): \(String(cString: strerror(errno)))")
+        if let tracker = sources.debianTracker {
+            try get(tracker, "debian-tracker.json")
         }
-        return true
+        guard !fetched.isEmpty else {
+            throw SpoolscanError(.dbDownload, "no feeds found at \(sources.osv ?? "-"), \(sources.alpineSecdb ?? "-"), \(sources.debianTracker ?? "-")")
+        }
+        return fetched
+    }
+
+    /// The `v3.N` branches the secdb index page lists (none when it is not there).
+    private func alpineBranches(index: String, staging: String) throws(SpoolscanError) -> [String] {
+        let page = "\(staging)/.alpine-secdb-index.html"
+        defer { unlink(page) }
+        guard try ResumableDownload(timeout: timeout).fetch(try Self.url(index), to: page) else { return [] }
+        guard let data = FileManager.default.contents(atPath: page) else { return [] }
+        let branches = AlpineSecdbIndex.branches(inHTML: String(decoding: data, as: UTF8.self))
+        guard !branches.isEmpty else {
+            throw SpoolscanError(.dbDownload, "\(index): the index page lists no v3.N branches")
+        }
+        return branches
+    }
+
+    static func url(_ text: String) throws(SpoolscanError) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw SpoolscanError(.dbDownload, "invalid URL \(text)")
+        }
+        return url
+    }
+
+    static func join(_ base: String, _ relative: String) -> String {
+        base.hasSuffix("/") ? base + relative : base + "/" + relative
+    }
+
+    static func encoded(_ segment: String) -> String {
+        segment.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? segment
     }
 }

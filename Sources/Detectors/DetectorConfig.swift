@@ -30,6 +30,12 @@ public struct DetectorConfig: Codable, Sendable, Equatable {
         public var maxFileBytes: Int?
         /// Compile the built-in YARA rules (default true).
         public var builtinRules: Bool?
+        /// Let YARA see every file up to `maxFileBytes`, not only the chosen kinds (default false).
+        public var scanAllFiles: Bool?
+        /// Files up to this size are always scanned by YARA (default 64 KiB).
+        public var smallFileBytes: Int?
+        /// File name extensions (without the dot) scanned whatever their size, besides the built-in list.
+        public var scanExtensions: [String]?
         /// An empty section (all defaults).
         public init() {}
     }

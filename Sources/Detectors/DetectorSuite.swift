@@ -50,8 +50,13 @@ public final class DetectorSuite {
             let hasYara = effective.builtinYaraRules || !effective.yaraRuleFolders.isEmpty
             let rules = hasYara
                 ? try YaraRuleSet.shared(builtin: effective.builtinYaraRules, folders: effective.yaraRuleFolders) : nil
+            let section = config.malware ?? DetectorConfig.Malware()
+            let selection = YaraFileSelection(
+                scanAll: section.scanAllFiles ?? false,
+                smallFileBytes: section.smallFileBytes ?? YaraFileSelection.defaultSmallFileBytes,
+                extraExtensions: section.scanExtensions ?? [])
             malwareDetector = try MalwareDetector(rules: rules, denyList: denyList,
-                                              maxFileBytes: max(0, effective.maxMalwareFileBytes))
+                                              maxFileBytes: max(0, effective.maxMalwareFileBytes), selection: selection)
         } else {
             malwareDetector = nil
         }

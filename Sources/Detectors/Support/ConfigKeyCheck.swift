@@ -6,7 +6,8 @@ enum ConfigKeyCheck {
     static let sections: [String: Set<String>] = [
         "": ["secrets", "malware", "misconfigurations"],
         "secrets": ["enabled", "rules", "disabledRules", "allowPaths", "defaultSkipPaths"],
-        "malware": ["enabled", "ruleFolders", "denyList", "maxFileBytes", "builtinRules"],
+        "malware": ["enabled", "ruleFolders", "denyList", "maxFileBytes", "builtinRules", "scanAllFiles", "smallFileBytes",
+                    "scanExtensions"],
         "misconfigurations": ["enabled", "disabledChecks"],
         "rule": ["id", "category", "severity", "title", "keywords", "regex", "multiline", "minEntropy", "rejectPlaceholders"],
     ]

@@ -164,6 +164,16 @@ extension FileOps {
 }
 
 extension FileOps {
+    /// Whether this process may hard-link `path` into `done/` or `error/`. With the kernel's
+    /// `fs.protected_hardlinks` (Debian's default) a process may link only a file it owns or can
+    /// read and write: a producer's `0644` file, dropped by another user, cannot be linked.
+    static func mayHardLink(_ path: String) -> Bool {
+        if geteuid() == 0 { return true }
+        var st = Glibc.stat()
+        guard SpoolName.withCString(path, { Glibc.lstat($0, &st) }) == 0 else { return true }
+        return st.st_uid == geteuid() || SpoolName.withCString(path, { access($0, R_OK | W_OK) }) == 0
+    }
+
     /// Gives `path` (one of several hard links of a file) a copy of its own: the content is
     /// copied into `scratch` (same filesystem), fsynced, given the original's mtime, and swapped
     /// in for `path` atomically (`RENAME_EXCHANGE`) only if `path` still is that file. Returns the

@@ -131,11 +131,13 @@ actor SpoolWorker {
         var stat = ready.stat
         do {
             // Each name is a job of its own: a name sharing its file with other hard links gets
-            // a copy of its own first (receipts, locks and work folders are keyed by inode).
-            if stat.linkCount > 1 {
+            // a copy of its own first (receipts, locks and work folders are keyed by inode). So
+            // does a file this process may not hard-link (another user's file without group
+            // write): the finished artifact is linked into done/ or error/.
+            if stat.linkCount > 1 || !FileOps.mayHardLink("\(layout.pending)/\(ready.name)") {
                 guard let copy = try FileOps.breakHardLink("\(layout.pending)/\(ready.name)", stat, scratch: layout.work)
                 else { return }
-                logger.info("hard link copied", metadata: ["job": "\(ready.name)", "links": "\(stat.linkCount)"])
+                logger.info("copied to a file of its own", metadata: ["job": "\(ready.name)", "links": "\(stat.linkCount)"])
                 stat = copy
             }
             let record = try Receipts(layout: layout).receive(ready.name, stat, seenAtNs: ready.firstSeenNs)

@@ -69,11 +69,12 @@ let package = Package(
 
         .testTarget(name: "SpoolscanCoreTests", dependencies: ["SpoolscanCore"]),
         .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "CSQLite"]),
+        .testTarget(name: "ZipArchiveTests", dependencies: ["TestSupport", "ZipArchive"]),
         .testTarget(name: "ScanReportTests", dependencies: ["TestSupport", "ScanReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ImageReaderTests", dependencies: ["TestSupport", "ImageReader", "CArchive", "SpoolscanCore"]),
         .testTarget(name: "PackageCatalogTests", dependencies: ["TestSupport", "PackageCatalog", "ImageReader", "ScanReport", "CArchive"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport", "SpoolscanCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["TestSupport", "Advisories", "ScanReport", "SpoolscanCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "ImageReader", "ScanReport", "CArchive"]),

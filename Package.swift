@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "ImageReader", targets: ["ImageReader"]),
         .library(name: "PackageCatalog", targets: ["PackageCatalog"]),
         .library(name: "Advisories", targets: ["Advisories"]),
+        // Builders of test inputs (images, zips, Go binaries), also the fuzz targets' seeds.
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -15,6 +15,7 @@ let package = Package(
             .product(name: "ImageReader", package: "spoolscan"),
             .product(name: "PackageCatalog", package: "spoolscan"),
             .product(name: "Advisories", package: "spoolscan"),
+            .product(name: "TestSupport", package: "spoolscan"),
         ]),
     ],
     swiftLanguageModes: [.v6]

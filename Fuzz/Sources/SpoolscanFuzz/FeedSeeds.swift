@@ -34,15 +34,14 @@ enum FeedSeeds {
         """
 
     static let tracker = """
-        {"openssl": {
-           "CVE-2024-0001": {"description": "fixed one", "releases": {
-               "bookworm": {"status": "resolved", "fixed_version": "3.0.13-1~deb12u1", "urgency": "high"},
-               "bullseye": {"status": "resolved", "fixed_version": "0", "urgency": "low"}}},
-           "CVE-2024-0002": {"releases": {"bookworm": {"status": "open", "urgency": "medium"}}},
-           "CVE-2024-0003": {"releases": {"bookworm": {"status": "open", "nodsa": "Minor issue", "nodsa_reason": "", "urgency": "low"}}},
-           "CVE-2024-0004": {"releases": {"bookworm": {"status": "open", "nodsa": "x", "nodsa_reason": "postponed", "urgency": "unimportant"}}},
-           "CVE-2024-0006": {"releases": {"bookworm": {"status": "not-affected"}}},
-           "CVE-2024-0008": {"releases": {"bookworm": {"status": "postponed", "urgency": "medium**"}}}
-        }}
+        {"curl": {
+           "CVE-2023-38545": {"description": "SOCKS5 heap overflow", "scope": "remote", "releases": {
+               "bookworm": {"status": "resolved", "fixed_version": "7.88.1-10+deb12u4", "urgency": "high", "repositories": {"bookworm": "7.88.1-10+deb12u7"}},
+               "trixie": {"status": "resolved", "fixed_version": "0", "urgency": "unimportant"},
+               "sid": {"status": "open", "urgency": "medium"}}},
+           "CVE-2024-2398": {"releases": {"bookworm": {"status": "open", "nodsa": "minor", "nodsa_reason": "postponed", "urgency": "low"}}},
+           "TEMP-0000000-ABCDEF": {"releases": {"bookworm": {"status": "undetermined", "urgency": "not yet assigned"}}}},
+         "glibc": {"CVE-2023-4911": {"releases": {"bookworm": {"status": "resolved", "fixed_version": "2.36-9+deb12u3", "urgency": "high**"},
+                                                  "bullseye": {"status": "not-affected"}}}}}
         """
 }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Advisories
+import TestSupport
 
 /// The feed importers, through the public importer: each input is written to a file and
 /// imported into a fresh database in shared memory (feeds are recognised by content, so the
@@ -19,7 +20,7 @@ enum FeedTargets {
             importFeed($0, name: "feed.json")
         },
         FuzzTarget("osv-zip", "an OSV all.zip (zip entries through libarchive)", maxLength: 128 << 10, seeds: {
-            [("all.zip", ZipBuilder.stored([("GHSA-1.json", Array(FeedSeeds.osv.utf8)),
+            [("all.zip", ZipWriter.zip([("GHSA-1.json", Array(FeedSeeds.osv.utf8)),
                                             ("README.txt", Array("not a record".utf8)),
                                             ("GHSA-2.json", Array(FeedSeeds.osvWithdrawn.utf8))]))]
         }) { importFeed($0, name: "all.zip") },

@@ -12,20 +12,14 @@ enum ImageTargets {
     static let all: [FuzzTarget] = [
         FuzzTarget("archive", "a whole artifact: tar, gzip/zstd, layers, manifests, every cataloguer", maxLength: 1 << 20,
                    seeds: { [("docker.tar", SampleImage.dockerArchive), ("oci.tar", SampleImage.ociArchive),
-                             ("docker25.tar", SampleImage.docker25Archive)] }) { read($0) },
+                             ("docker25.tar", SampleImage.docker25Archive)] + SampleImage.compressedArchives() }) { read($0) },
         FuzzTarget("docker-manifest", "manifest.json of a docker-archive whose blobs are fixed",
-                   seeds: { [("manifest.json", SampleImage.dockerManifest)] }) { manifest in
-            var tar = TarBuilder()
-            SampleImage.dockerBlobs(&tar)
-            tar.file("manifest.json", manifest)
-            read(tar.archive)
+                   seeds: { [("manifest.json", SampleImage.dockerManifest)] }) {
+            read(SampleImage.withLast("manifest.json", $0, after: SampleImage.dockerBlobs))
         },
         FuzzTarget("oci-index", "index.json of an OCI archive whose blobs are fixed",
-                   seeds: { [("index.json", SampleImage.ociIndex)] }) { index in
-            var tar = TarBuilder()
-            SampleImage.ociBlobs(&tar)
-            tar.file("index.json", index)
-            read(tar.archive)
+                   seeds: { [("index.json", SampleImage.ociIndex)] }) {
+            read(SampleImage.withLast("index.json", $0, after: SampleImage.ociBlobs))
         },
     ]
 

@@ -1,4 +1,6 @@
+import Foundation
 import SpoolscanCore
+import TestSupport
 
 /// A small image whose one layer holds a file for every package cataloguer, laid out as a
 /// docker-archive (legacy and Docker ≥ 25) or an OCI archive. The image targets use its
@@ -13,7 +15,7 @@ enum SampleImage {
         tar.file("app/node_modules/left-pad/package.json", PackageSeeds.packageJSON)
         tar.file("usr/lib/ruby/gems/3.1.0/specifications/rake-13.0.6.gemspec", PackageSeeds.gemspec)
         tar.file("app/vendor/composer/installed.json", PackageSeeds.composerInstalled)
-        tar.file("usr/local/bin/hello", GoSeeds.elf(inline: true), mode: 0o755)
+        tar.file("usr/local/bin/hello", GoSeeds.inlineBinary(), mode: 0o755)
         return tar.archive
     }()
 
@@ -61,19 +63,17 @@ enum SampleImage {
         tar.file("blobs/sha256/" + ociManifestHex, ociManifest)
     }
 
-    static var dockerArchive: [UInt8] {
+    /// The blobs `blobs` writes, then `document` as the archive's last member `name`.
+    static func withLast(_ name: String, _ document: [UInt8], after blobs: (inout TarBuilder) -> Void) -> [UInt8] {
         var tar = TarBuilder()
-        dockerBlobs(&tar)
-        tar.file("manifest.json", dockerManifest)
+        blobs(&tar)
+        tar.file(name, document)
         return tar.archive
     }
 
-    static var ociArchive: [UInt8] {
-        var tar = TarBuilder()
-        ociBlobs(&tar)
-        tar.file("index.json", ociIndex)
-        return tar.archive
-    }
+    static var dockerArchive: [UInt8] { withLast("manifest.json", dockerManifest, after: dockerBlobs) }
+
+    static var ociArchive: [UInt8] { withLast("index.json", ociIndex, after: ociBlobs) }
 
     /// Docker ≥ 25: OCI blobs plus `manifest.json` naming them.
     static var docker25Archive: [UInt8] {
@@ -84,5 +84,31 @@ enum SampleImage {
             [{"Config":"blobs/sha256/\(configHex)","RepoTags":["fuzz:25"],"Layers":["blobs/sha256/\(layerDigest.dropFirst(7))"]}]
             """)
         return tar.archive
+    }
+
+    /// The same files as a two-layer image written by the tests' ``ImageBuilder``, in each
+    /// layout with gzip or zstd layers and a gzip- or zstd-compressed whole file.
+    static func compressedArchives() -> [(String, [UInt8])] {
+        let files: [TestFile] = [
+            .file("etc/os-release", "ID=alpine\nVERSION_ID=3.20.3\n"),
+            .file("lib/apk/db/installed", PackageSeeds.apkInstalled),
+            .file("usr/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA", PackageSeeds.pythonMetadata),
+        ]
+        let image = ImageBuilder(layers: [.init(files: files), .init(files: [.file("app/node_modules/x/package.json", PackageSeeds.packageJSON)])])
+        let path = NSTemporaryDirectory() + "spoolscan-fuzz-seed-\(getpid()).tar"
+        defer { unlink(path) }
+        var seeds: [(String, [UInt8])] = []
+        let variants: [(String, ImageBuilder.Format, ImageBuilder.Compression, ImageBuilder.Compression)] = [
+            ("docker-gzip-layers.tar", .dockerLegacy, .gzip, .none),
+            ("oci-zstd-layers.tar", .ociArchive, .zstd, .none),
+            ("docker25.tar.gz", .docker25, .none, .gzip),
+            ("oci.tar.zst", .ociArchive, .none, .zstd),
+        ]
+        for (name, format, layers, outer) in variants {
+            guard (try? image.write(to: path, format: format, layerCompression: layers, outerCompression: outer)) != nil,
+                  let data = FileManager.default.contents(atPath: path) else { continue }
+            seeds.append((name, Array(data)))
+        }
+        return seeds
     }
 }

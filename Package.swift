@@ -3,14 +3,25 @@ import PackageDescription
 
 /// spoolscan: a batch security scanner for container images.
 /// One library target per concern; the `spoolscan` executable is a thin CLI over them.
+///
+/// Linux only: the spool and the CLI use inotify, `renameat2`, `posix_spawn` process groups and
+/// `/proc`, and the C libraries come from Debian's `-dev` packages. It is built and tested on
+/// Debian 12 with Swift 6.3; no other platform is built or claimed, so no `platforms` minimum
+/// is declared (SwiftPM's platform list names only Apple systems' minimum versions).
 let package = Package(
     name: "spoolscan",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "spoolscan", targets: ["spoolscan"]),
         .library(name: "ImageScanner", targets: ["ImageScanner"]),
         .library(name: "Detectors", targets: ["Detectors"]),
         .library(name: "ReportFormats", targets: ["ReportFormats"]),
+        // The parsers, for the fuzz targets in Fuzz/ (a separate package).
+        .library(name: "SpoolscanCore", targets: ["SpoolscanCore"]),
+        .library(name: "ImageReader", targets: ["ImageReader"]),
+        .library(name: "PackageCatalog", targets: ["PackageCatalog"]),
+        .library(name: "Advisories", targets: ["Advisories"]),
+        // Builders of test inputs (images, zips, Go binaries), also the fuzz targets' seeds.
+        .library(name: "TestSupport", targets: ["TestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,12 +48,14 @@ let package = Package(
         .target(name: "ScanReport", dependencies: ["SpoolscanCore"]),
         // Standard output formats (CycloneDX, SPDX, SARIF) and SBOM input.
         .target(name: "ReportFormats", dependencies: ["ScanReport", "SpoolscanCore"]),
+        // Zip archives read with libarchive, from a file or from memory (OSV all.zip, jars).
+        .target(name: "ZipArchive", dependencies: ["CArchive"]),
         // Reading images: docker-archive, OCI layout, compression, layers, whiteouts.
         .target(name: "ImageReader", dependencies: ["CArchive", "SpoolscanCore"]),
         // OS detection and OS/language package cataloguing.
-        .target(name: "PackageCatalog", dependencies: ["ImageReader", "ScanReport", "SQLiteDB", "CArchive", "CZlib", "SpoolscanCore"]),
+        .target(name: "PackageCatalog", dependencies: ["ImageReader", "ScanReport", "SQLiteDB", "ZipArchive", "CZlib", "SpoolscanCore"]),
         // The advisory database, version comparison and vulnerability matching.
-        .target(name: "Advisories", dependencies: ["ScanReport", "SQLiteDB", "CArchive", "SpoolscanCore"]),
+        .target(name: "Advisories", dependencies: ["ScanReport", "SQLiteDB", "ZipArchive", "SpoolscanCore"]),
         // Secret, malware and misconfiguration detectors.
         .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
@@ -67,11 +80,13 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["CArchive", "SpoolscanCore"], path: "Tests/TestSupport"),
 
         .testTarget(name: "SpoolscanCoreTests", dependencies: ["SpoolscanCore"]),
+        .testTarget(name: "SQLiteDBTests", dependencies: ["SQLiteDB", "CSQLite"]),
+        .testTarget(name: "ZipArchiveTests", dependencies: ["TestSupport", "ZipArchive"]),
         .testTarget(name: "ScanReportTests", dependencies: ["TestSupport", "ScanReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ImageReaderTests", dependencies: ["TestSupport", "ImageReader", "CArchive", "SpoolscanCore"]),
         .testTarget(name: "PackageCatalogTests", dependencies: ["TestSupport", "PackageCatalog", "ImageReader", "ScanReport", "CArchive"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "AdvisoriesTests", dependencies: ["Advisories", "ScanReport", "SQLiteDB"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AdvisoriesTests", dependencies: ["TestSupport", "Advisories", "ScanReport", "SQLiteDB", "SpoolscanCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),

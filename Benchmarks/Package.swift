@@ -5,7 +5,6 @@ import PackageDescription
 /// Run: `cd Benchmarks && swift run -c release DetectorBench [FILE]`.
 let package = Package(
     name: "spoolscan-benchmarks",
-    platforms: [.macOS(.v14)],
     dependencies: [.package(name: "spoolscan", path: "../")],
     targets: [
         .executableTarget(name: "DetectorBench", dependencies: [

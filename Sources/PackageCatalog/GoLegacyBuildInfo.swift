@@ -13,8 +13,10 @@ enum GoLegacyBuildInfo {
         let versionAddress = ELFSegments.decode(header.prefix(pointerSize), littleEndian: little)
         let modAddress = ELFSegments.decode(header.suffix(pointerSize), littleEndian: little)
         func string(at address: UInt64, limit: Int) -> [UInt8]? {
-            guard let data = segments.pointer(at: address, size: pointerSize, littleEndian: little),
-                  let length = segments.pointer(at: address + UInt64(pointerSize), size: pointerSize, littleEndian: little),
+            // A string header at the very top of the address space has no room for its length.
+            let (lengthAddress, wrapped) = address.addingReportingOverflow(UInt64(pointerSize))
+            guard !wrapped, let data = segments.pointer(at: address, size: pointerSize, littleEndian: little),
+                  let length = segments.pointer(at: lengthAddress, size: pointerSize, littleEndian: little),
                   length <= UInt64(limit) else { return nil }
             return segments.read(address: data, count: Int(length)).map(Array.init)
         }

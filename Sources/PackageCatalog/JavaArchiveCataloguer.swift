@@ -1,3 +1,5 @@
+import ZipArchive
+
 /// Java archives (`.jar`, `.war`, `.ear`, and Jenkins `.jpi`/`.hpi`), including nested jars
 /// (`BOOT-INF/lib/*.jar`, `WEB-INF/lib/*.jar`, or any `.jar` inside), read with libarchive.
 ///
@@ -53,7 +55,7 @@ public enum JavaArchiveCataloguer {
         var nested: [(String, [UInt8])] = []
         let label = innerPath.map { "nested " + $0 } ?? "archive"
         do {
-            try ZipMemoryReader.walk(bytes, maxEntries: limits.maxEntries, want: { path in
+            try ZipReader.walk(bytes, maxEntries: limits.maxEntries, want: { path in
                 let isMetadata = path == "META-INF/MANIFEST.MF" || isPomProperties(path)
                 let isNested = isArchivePath(path) && depth < limits.maxDepth
                 if !isMetadata && !isNested {
@@ -68,11 +70,12 @@ public enum JavaArchiveCataloguer {
                 budget -= data.bytes.count
                 guard data.complete else {
                     result.warnings.append("\(label): \(path) exceeds the size limit; skipped")
-                    return
+                    return true
                 }
                 if path == "META-INF/MANIFEST.MF" { manifest = data.bytes }
                 else if isPomProperties(path) { poms.append((path, data.bytes)) }
                 else { nested.append((path, data.bytes)) }
+                return true
             })
         } catch {
             result.warnings.append("\(label): not a readable zip archive (\(error))")

@@ -30,24 +30,35 @@ public final class SQLiteDatabase {
 
     /// Opens an in-memory copy of a database image (e.g. an `rpmdb.sqlite` read from a layer),
     /// read-only, without touching the disk.
-    public init(serialized bytes: [UInt8]) throws(SQLiteError) {
-        var db: OpaquePointer?
-        guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
+    public convenience init(serialized bytes: [UInt8]) throws(SQLiteError) {
+        try self.init(serialized: bytes, schema: "main")
+    }
+
+    /// `init(serialized:)` into the attached database `schema` (tests use an unknown schema
+    /// to reach the failure path). The connection is owned by a local until every step has
+    /// succeeded and closed here on failure: `handle` is set last, so a throwing initialiser
+    /// never leaves `deinit` a connection that was already closed.
+    init(serialized bytes: [UInt8], schema: String) throws(SQLiteError) {
+        var opened: OpaquePointer?
+        guard sqlite3_open_v2(":memory:", &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
+              let db = opened else {
+            if let opened { sqlite3_close_v2(opened) }
             throw SQLiteError(code: SQLITE_NOMEM, message: "cannot open in-memory database")
         }
-        handle = db
         guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(bytes.count, 1))) else {
             sqlite3_close_v2(db)
             throw SQLiteError(code: SQLITE_NOMEM, message: "cannot allocate \(bytes.count) bytes")
         }
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        // With FREEONCLOSE SQLite frees the buffer itself, also when deserializing fails.
         let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY)
-        let rc = sqlite3_deserialize(db, "main", buffer.assumingMemoryBound(to: UInt8.self),
+        let rc = sqlite3_deserialize(db, schema, buffer.assumingMemoryBound(to: UInt8.self),
                                      sqlite3_int64(bytes.count), sqlite3_int64(bytes.count), flags)
         guard rc == SQLITE_OK else {
             sqlite3_close_v2(db)
             throw SQLiteError(code: rc, message: "not a SQLite database image")
         }
+        handle = db
     }
 
     deinit {

@@ -14,25 +14,31 @@ private let sharedVulndata = URL(fileURLWithPath: #filePath)
 struct SharedDataIntegrationTests {
     static let vulndata = sharedVulndata
 
-    static func available(_ relative: String) -> String? {
-        let path = vulndata + "/" + relative
-        if FileManager.default.fileExists(atPath: path) { return path }
-        print("skipping: \(path) not present (shared vulndata is only on development machines)")
-        return nil
+    /// True when `relative` exists under the shared vulndata folder.
+    static func has(_ relative: String...) -> Bool {
+        relative.allSatisfy { FileManager.default.fileExists(atPath: vulndata + "/" + $0) }
     }
 
-    /// One database with PyPI and Go, built once for the suite.
-    static let languageDatabase: (AdvisoryDatabase, TemporaryFolder)? = {
-        guard let pypi = available("PyPI-all.zip"), let go = available("Go-all.zip") else { return nil }
+    static func path(_ relative: String) -> String { vulndata + "/" + relative }
+
+    static let languageFeeds = "needs ../shared/vulndata/PyPI-all.zip and Go-all.zip"
+
+    /// One database with PyPI and Go, built once for the suite (an import failure fails every
+    /// test that uses it).
+    static let languageDatabase: Result<(AdvisoryDatabase, TemporaryFolder), any Error> = {
         let folder = TemporaryFolder()
         let path = folder.path + "/advisories.db"
-        guard (try? AdvisoryImporter(databasePath: path).importFeeds([pypi, go])) != nil,
-              let db = try? AdvisoryDatabase(path: path) else { return nil }
-        return (db, folder)
+        do {
+            _ = try AdvisoryImporter(databasePath: path).importFeeds([Self.path("PyPI-all.zip"), Self.path("Go-all.zip")])
+            return .success((try AdvisoryDatabase(path: path), folder))
+        } catch {
+            return .failure(error)
+        }
     }()
 
-    @Test func alpine37MuslFixedIn118r4() throws {
-        guard let secdb = Self.available("alpine-secdb/v3.7") else { return }
+    @Test(.enabled(if: has("alpine-secdb/v3.7"), "needs ../shared/vulndata/alpine-secdb/v3.7"))
+    func alpine37MuslFixedIn118r4() throws {
+        let secdb = Self.path("alpine-secdb/v3.7")
         let folder = TemporaryFolder()
         _ = try AdvisoryImporter(databasePath: folder.path + "/db").importFeeds([secdb])
         let db = try AdvisoryDatabase(path: folder.path + "/db")
@@ -47,9 +53,9 @@ struct SharedDataIntegrationTests {
         #expect(try Fixture.match(db, os: os, fixed).contains { $0.id == "CVE-2019-14697" } == false)
     }
 
-    @Test(arguments: [("requests", "2.19.1"), ("urllib3", "1.24.1"), ("Jinja2", "2.10"), ("Django", "2.2"), ("PyYAML", "5.1")])
+    @Test(.enabled(if: has("PyPI-all.zip", "Go-all.zip"), Comment(rawValue: languageFeeds)), arguments: [("requests", "2.19.1"), ("urllib3", "1.24.1"), ("Jinja2", "2.10"), ("Django", "2.2"), ("PyYAML", "5.1")])
     func oldPythonPackagesHaveAdvisories(name: String, version: String) throws {
-        guard let (db, _) = Self.languageDatabase else { return }
+        let (db, _) = try Self.languageDatabase.get()
         let found = try Fixture.match(db, Fixture.package(name, version, .pypi))
         #expect(!found.isEmpty, "\(name) \(version) should have advisories")
         #expect(found.allSatisfy { $0.source == "osv:PyPI" && $0.installedVersion == version })
@@ -62,7 +68,7 @@ struct SharedDataIntegrationTests {
     /// published after them (e.g. CVE-2024-47081, fixed in requests 2.32.4), so "none" holds only
     /// for Jinja2 and PyYAML; for the others the expected PYSEC ids were computed independently
     /// with Python's `packaging` over the same zip. Every finding must name a newer fixed version.
-    @Test(arguments: [
+    @Test(.enabled(if: has("PyPI-all.zip", "Go-all.zip"), Comment(rawValue: languageFeeds)), arguments: [
         ("requests", "2.32.3", ["PYSEC-2026-1872", "PYSEC-2026-2275"]),
         ("urllib3", "2.2.3", ["PYSEC-2026-141", "PYSEC-2026-1994", "PYSEC-2026-1996", "PYSEC-2026-1997", "PYSEC-2026-1998", "PYSEC-2026-1999"]),
         ("Jinja2", "3.1.6", []),
@@ -72,7 +78,7 @@ struct SharedDataIntegrationTests {
         ("requests", "2.19.1", ["PYSEC-2018-28", "PYSEC-2023-74", "PYSEC-2026-1872", "PYSEC-2026-1873", "PYSEC-2026-2275"]),
     ])
     func pythonPackagesMatchIndependentComputation(name: String, version: String, expected: [String]) throws {
-        guard let (db, _) = Self.languageDatabase else { return }
+        let (db, _) = try Self.languageDatabase.get()
         let found = try Fixture.match(db, Fixture.package(name, version, .pypi))
         let pysec = found.flatMap { [$0.id] + $0.aliases }.filter { $0.hasPrefix("PYSEC-") }.sorted()
         #expect(pysec == expected.sorted(), "\(name) \(version)")
@@ -81,8 +87,9 @@ struct SharedDataIntegrationTests {
         #expect(found.allSatisfy { $0.status == "fixed" && pep440.compare($0.fixedVersion ?? "0", version) > 0 })
     }
 
-    @Test func goStdlib1198HasAdvisories() throws {
-        guard let (db, _) = Self.languageDatabase else { return }
+    @Test(.enabled(if: has("PyPI-all.zip", "Go-all.zip"), Comment(rawValue: languageFeeds)))
+    func goStdlib1198HasAdvisories() throws {
+        let (db, _) = try Self.languageDatabase.get()
         let found = try Fixture.match(db, Fixture.package("stdlib", "1.19.8", .golang, purl: "pkg:golang/stdlib@1.19.8"))
         #expect(!found.isEmpty)
         #expect(found.allSatisfy { $0.source == "osv:Go" })
@@ -90,16 +97,18 @@ struct SharedDataIntegrationTests {
         #expect(try Fixture.match(db, Fixture.package("stdlib", "go1.19.8", .golang)).count == found.count)
     }
 
-    @Test func requestsAliasGroupUsesCVE() throws {
-        guard let (db, _) = Self.languageDatabase else { return }
+    @Test(.enabled(if: has("PyPI-all.zip", "Go-all.zip"), Comment(rawValue: languageFeeds)))
+    func requestsAliasGroupUsesCVE() throws {
+        let (db, _) = try Self.languageDatabase.get()
         let found = try Fixture.match(db, Fixture.package("requests", "2.19.1", .pypi))
         let cve = found.first { $0.id == "CVE-2018-18074" }
         #expect(cve != nil)
         #expect(cve?.aliases.contains { $0.hasPrefix("PYSEC-") } == true)
     }
 
-    @Test func mirrorFolderWithOSVZipAndSecdb() throws {
-        guard let go = Self.available("Go-all.zip"), let secdb = Self.available("alpine-secdb/v3.7") else { return }
+    @Test(.enabled(if: has("Go-all.zip", "alpine-secdb/v3.7"), "needs ../shared/vulndata/Go-all.zip and alpine-secdb/v3.7"))
+    func mirrorFolderWithOSVZipAndSecdb() throws {
+        let go = Self.path("Go-all.zip"), secdb = Self.path("alpine-secdb/v3.7")
         let folder = TemporaryFolder()
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder.path + "/mirror/Go", withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import ScanReport
 @testable import PackageCatalog
 
@@ -25,12 +26,7 @@ import ScanReport
         while bytes.count % 16 != 3 { bytes.append(0x2E) }
         bytes += GoBuildInfo.magic  // unaligned: ignored
         while bytes.count % 16 != 0 { bytes.append(0) }
-        let sentinel = [UInt8](repeating: 0x30, count: 16)
-        let mod = sentinel + Array(modInfo.utf8) + sentinel
-        let version = Array("go1.21.5 X:boringcrypto".utf8)
-        bytes += GoBuildInfo.magic + [8, 2] + [UInt8](repeating: 0, count: 16)
-        bytes += [UInt8(version.count)] + version
-        bytes += [UInt8(mod.count & 0x7F | 0x80), UInt8(mod.count >> 7)] + mod
+        bytes += GoBinaries.inlineHeader(version: "go1.21.5 X:boringcrypto", modInfo: modInfo)
         bytes += [UInt8](repeating: 0xCC, count: 5000)
         return bytes
     }

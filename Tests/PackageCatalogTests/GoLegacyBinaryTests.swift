@@ -1,46 +1,10 @@
 import Testing
+import TestSupport
 @testable import PackageCatalog
 
 /// Go 1.13–1.17 binaries: the build-info header holds pointers into the loaded image.
 @Suite struct GoLegacyBinaryTests {
-    /// A minimal ELF file (one `PT_LOAD` segment mapping the whole file at 0x400000) holding a
-    /// pointer-based build-info header, laid out per the ELF and Go formats.
-    static func legacyBinary(is64: Bool, little: Bool) -> [UInt8] {
-        let word = is64 ? 8 : 4
-        let base: UInt64 = 0x400000
-        var file = [UInt8](repeating: 0, count: 0x800)
-        func put(_ value: UInt64, at offset: Int, size: Int) {
-            for i in 0..<size {
-                let shift = UInt64(little ? i : size - 1 - i) * 8
-                file[offset + i] = UInt8(truncatingIfNeeded: value >> shift)
-            }
-        }
-        file.replaceSubrange(0..<4, with: ELFSections.magic)
-        file[4] = is64 ? 2 : 1
-        file[5] = little ? 1 : 2
-        file[6] = 1
-        put(is64 ? 64 : 52, at: is64 ? 0x20 : 0x1C, size: word)   // e_phoff
-        put(is64 ? 56 : 32, at: is64 ? 0x36 : 0x2A, size: 2)       // e_phentsize
-        put(1, at: is64 ? 0x38 : 0x2C, size: 2)                    // e_phnum
-        let ph = is64 ? 64 : 52
-        put(1, at: ph, size: 4)                                    // PT_LOAD
-        put(0, at: ph + (is64 ? 8 : 4), size: word)                // p_offset
-        put(base, at: ph + (is64 ? 16 : 8), size: word)            // p_vaddr
-        put(UInt64(file.count), at: ph + (is64 ? 32 : 16), size: word)  // p_filesz
-        let version = Array("go1.16.15".utf8)
-        let sentinel = [UInt8](repeating: 0x31, count: 16)
-        let mod = sentinel + Array("path\tex.com/old\nmod\tex.com/old\tv0.3.0\th1:x=\ndep\tgithub.com/pkg/errors\tv0.8.1\th1:y=\n".utf8) + sentinel
-        file.replaceSubrange(0x200..<0x20E, with: GoBuildInfo.magic)
-        file[0x20E] = UInt8(word)
-        file[0x20F] = little ? 0 : 1
-        put(base + 0x300, at: 0x210, size: word)                   // -> version string header
-        put(base + 0x320, at: 0x210 + word, size: word)            // -> module string header
-        put(base + 0x340, at: 0x300, size: word); put(UInt64(version.count), at: 0x300 + word, size: word)
-        put(base + 0x380, at: 0x320, size: word); put(UInt64(mod.count), at: 0x320 + word, size: word)
-        file.replaceSubrange(0x340..<(0x340 + version.count), with: version)
-        file.replaceSubrange(0x380..<(0x380 + mod.count), with: mod)
-        return file
-    }
+    static func legacyBinary(is64: Bool, little: Bool) -> [UInt8] { GoBinaries.legacy(is64: is64, little: little) }
 
     @Test(arguments: [(true, true), (false, false), (true, false), (false, true)])
     func pointerBasedBuildInfo(is64: Bool, little: Bool) {

@@ -63,7 +63,7 @@ import SpoolscanCore
         #expect(executable == "/usr/bin/prlimit")
         #expect(arguments == ["--as=\(64 << 20)", "--", "/bin/fake", "/s/in-progress/x", "/w/raw.json", "64"])
         let builtIn = ScannerCommand(override: nil).invocation(artifact: "/a", output: "/o", memoryMB: 2048)
-        #expect(builtIn.1 == ["scan", "/a", "--format", "json", "--output", "/o", "--memory-limit-mb", "2048"])
+        #expect(builtIn.1 == ["scan", "/a", "--format", "json", "--output", "/o", "--memory-limit-mb", "2048", "--raw"])
         #expect(builtIn.0.hasSuffix("xctest") || builtIn.0.hasSuffix("spoolscan") || builtIn.0.contains("/"))
     }
 }

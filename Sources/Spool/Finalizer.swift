@@ -1,6 +1,6 @@
 import Foundation
 
-/// Moves a finished artifact into `done/` or `error/` with its sidecar, never replacing a file.
+/// Moves a finished artifact into `done/`, `quarantine/` or `error/` with its sidecar, never replacing a file.
 ///
 /// A name is reserved with `link()` (which fails with EEXIST — no exists-then-rename race): the
 /// artifact is linked as `NAME`, else `NAME.1`, `NAME.2`, …; then the sidecar is linked as
@@ -57,9 +57,10 @@ struct Finalizer {
         try FileOps.syncDirectory(layout.folder(from))
     }
 
-    /// The name under which `inode` sits in `done/` or `error/`, if it does (crash between link and unlink).
+    /// The name under which `inode` sits in `done/`, `quarantine/` or `error/`, if it does (crash
+    /// between link and unlink).
     func findFinished(_ inode: UInt64) -> (JobState, String)? {
-        for state in [JobState.done, .error] {
+        for state in [JobState.done, .quarantine, .error] {
             let entries = (try? FileOps.list(layout.folder(state))) ?? []
             if let entry = entries.first(where: { $0.inode == inode && !$0.name.hasPrefix(".") }) {
                 return (state, entry.name)

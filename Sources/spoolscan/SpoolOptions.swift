@@ -36,6 +36,9 @@ struct SpoolOptions: ParsableArguments {
         discussion: "Also read from SPOOLSCAN_SCANNER_COMMAND."))
     var scannerCommand: String?
 
+    @Flag(help: "Move artifacts whose report's verdict is fail to quarantine/ (with NAME.report.json) instead of done/.")
+    var quarantine = false
+
     @Option(help: "Log format: text or json (JSON lines).")
     var logFormat: String = "text"
 
@@ -54,11 +57,13 @@ struct SpoolOptions: ParsableArguments {
     var layout: SpoolLayout { SpoolLayout(root: spool) }
 
     var configuration: SpoolConfiguration {
-        SpoolConfiguration(
+        var configuration = SpoolConfiguration(
             workers: workers, timeoutSeconds: timeoutSeconds, memoryLimitMB: memoryLimitMb, settleMs: settleMs,
             rescanSeconds: rescanSeconds, graceSeconds: graceSeconds,
             scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]),
             retryBackoffSeconds: retryBackoffSeconds)
+        configuration.quarantine = quarantine
+        return configuration
     }
 
     /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.

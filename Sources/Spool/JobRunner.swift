@@ -91,9 +91,12 @@ struct JobRunner: Sendable {
             let info = JobInfo(name: finalName, originalName: finalName == record.originalName ? nil : record.originalName,
                                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), attempts: record.countedAttempts,
                                scanStartedAt: Timestamp.rfc3339(ns: scan.startedAtNs), scanDurationMs: scan.durationMs)
-            let hook = self.hook
+            let hook = self.hook, sidecars = config.sidecars
             do {
-                try await BlockingWork.run { try hook("\(work)/raw.json", final, info) }
+                try await BlockingWork.run {
+                    try hook("\(work)/raw.json", final, info)
+                    try ReportSidecar.writeAll(sidecars, forReportAt: final)
+                }
             } catch {
                 finalizer.unreserve(to: target, name: finalName)
                 let cause = Self.hookCause(error)
@@ -117,7 +120,8 @@ struct JobRunner: Sendable {
                 }
                 finalName = moved
             }
-            if try finalizer.commit(sidecar: final, to: target, name: finalName, suffix: suffix) {
+            if try finalizer.commit(sidecar: final, to: target, name: finalName, suffix: suffix,
+                                    formats: config.sidecars.map(\.suffix)) {
                 try finalizer.complete(from: .parsing, name: name, to: target)
                 let total = (config.clock.nowNs() - record.receivedAtNs) / 1_000_000
                 log.info("finished", metadata: [

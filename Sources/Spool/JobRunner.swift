@@ -111,9 +111,9 @@ struct JobRunner: Sendable {
             if config.quarantine, target == .done, ReportVerdict.read(final) == "fail" {
                 // The report names the job `finalName`: keep it when quarantine/ has it free,
                 // else build the report again under the name quarantine/ gives.
-                let moved = try finalizer.reserve(from: .parsing, name: name, to: .quarantine, suffix: suffix)
                 finalizer.unreserve(to: .done, name: finalName)
                 target = .quarantine
+                let moved = try finalizer.reserve(from: .parsing, name: name, to: .quarantine, suffix: suffix)
                 guard moved == finalName else {
                     finalizer.unreserve(to: .quarantine, name: moved)
                     continue

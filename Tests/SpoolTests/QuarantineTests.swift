@@ -58,6 +58,25 @@ import Testing
         #expect(harness.artifacts("quarantine") == ["evil.tar"])
     }
 
+    /// A name taken in `quarantine/` (not in `done/`): the report is built again under the free
+    /// name, so its `job.name` is the name the artifact has in `quarantine/`.
+    @Test func takenQuarantineNameGivesTheNextOneInTheReport() async throws {
+        let harness = try SpoolHarness()
+        let scanner = try Self.scanner(harness)
+        try FileManager.default.createDirectory(atPath: "\(harness.spool)/quarantine", withIntermediateDirectories: true)
+        try "earlier".write(toFile: "\(harness.spool)/quarantine/evil.tar", atomically: false, encoding: .utf8)
+        try harness.drop("evil.tar", "bad image")
+        let (status, out) = try await harness.run(["sweep", "--spool", harness.spool, "--quarantine"] + scanner, log: "sweep")
+        #expect(status == 0, "\(harness.read("\(harness.logs)/sweep.stderr"))")
+        #expect(out.contains("quarantine=1"), "\(out)")
+        #expect(harness.artifacts("quarantine") == ["evil.tar", "evil.tar.1"])
+        #expect(harness.artifacts("done").isEmpty)
+        let report = try harness.json("\(harness.spool)/quarantine/evil.tar.1.report.json")
+        #expect((report["job"] as? [String: Any])?["name"] as? String == "evil.tar.1")
+        #expect((report["job"] as? [String: Any])?["originalName"] as? String == "evil.tar")
+        #expect(harness.read("\(harness.spool)/quarantine/evil.tar") == "earlier")
+    }
+
     /// A crash between linking into `quarantine/` and unlinking from `parsing/`: recovery finishes
     /// the move instead of scanning the artifact again.
     @Test func recoveryCompletesAMoveToQuarantine() async throws {

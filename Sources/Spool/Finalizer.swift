@@ -1,6 +1,6 @@
 import Foundation
 
-/// Moves a finished artifact into `done/` or `error/` with its sidecar, never replacing a file.
+/// Moves a finished artifact into `done/`, `quarantine/` or `error/` with its sidecar, never replacing a file.
 ///
 /// A name is reserved with `link()` (which fails with EEXIST — no exists-then-rename race): the
 /// artifact is linked as `NAME`, else `NAME.1`, `NAME.2`, …; then the sidecar is linked as
@@ -20,7 +20,8 @@ struct Finalizer {
         for index in 0..<100_000 {
             let candidate = index == 0 ? base : "\(base).\(index)"
             let target = "\(layout.folder(to))/\(candidate)"
-            if FileOps.lstat(target + suffix) != nil { continue }
+            if FileOps.lstat(target + suffix) != nil
+                || Self.formatSuffixes.contains(where: { FileOps.lstat(target + $0) != nil }) { continue }
             do {
                 try FileOps.link(source, target)
                 return candidate
@@ -31,11 +32,18 @@ struct Finalizer {
         throw SystemCallError("link", source, EEXIST)
     }
 
-    /// Links the sidecar next to the reserved name; false if that sidecar name was taken meanwhile
-    /// (the reservation is then undone and the caller reserves again).
+    /// The suffixes of the report's other formats (``ReportSidecar``), linked before the record.
+    static let formatSuffixes = [".cdx.json", ".spdx.json", ".sarif"]
+
+    /// Links the sidecar next to the reserved name — after `formats` (the report's other formats,
+    /// `sidecar` + suffix), so a record in place means the whole job is; false if one of those
+    /// names was taken meanwhile (the reservation is then undone and the caller reserves again).
     /// On any other failure the reservation is undone too, so no link is left behind.
-    func commit(sidecar: String, to: JobState, name: String, suffix: String) throws -> Bool {
+    func commit(sidecar: String, to: JobState, name: String, suffix: String, formats: [String] = []) throws -> Bool {
         do {
+            for format in formats {
+                try FileOps.link(sidecar + format, "\(layout.folder(to))/\(name)\(format)")
+            }
             try FileOps.link(sidecar, "\(layout.folder(to))/\(name)\(suffix)")
             return true
         } catch {
@@ -45,8 +53,10 @@ struct Finalizer {
         }
     }
 
-    /// Removes a reserved name again.
+    /// Removes a reserved name again, with any of the report's other formats linked under it
+    /// (only the holder of the name links them).
     func unreserve(to: JobState, name: String) {
+        for format in Self.formatSuffixes { FileOps.remove("\(layout.folder(to))/\(name)\(format)") }
         FileOps.remove("\(layout.folder(to))/\(name)")
     }
 
@@ -57,9 +67,10 @@ struct Finalizer {
         try FileOps.syncDirectory(layout.folder(from))
     }
 
-    /// The name under which `inode` sits in `done/` or `error/`, if it does (crash between link and unlink).
+    /// The name under which `inode` sits in `done/`, `quarantine/` or `error/`, if it does (crash
+    /// between link and unlink).
     func findFinished(_ inode: UInt64) -> (JobState, String)? {
-        for state in [JobState.done, .error] {
+        for state in [JobState.done, .quarantine, .error] {
             let entries = (try? FileOps.list(layout.folder(state))) ?? []
             if let entry = entries.first(where: { $0.inode == inode && !$0.name.hasPrefix(".") }) {
                 return (state, entry.name)

@@ -1,7 +1,7 @@
 /// How one run of a claimed job ended.
 enum JobOutcome: Sendable {
-    /// Moved to `done/` under this name, with its report.
-    case done(name: String)
+    /// Moved to `done/` (or `quarantine/`: `state`) under this name, with its report.
+    case done(name: String, state: JobState)
     /// Moved to `error/` under this name, with its error record.
     case failed(name: String, code: String)
     /// Back in `pending/` (under this name) for another attempt, not before `notBeforeNs`.

@@ -4,7 +4,7 @@ import ScanReport
 import SpoolscanCore
 
 /// Carries one claimed job through its states: scan (`in-progress/`), report (`parsing/`), then
-/// `done/` or `error/` — or back to `pending/` for another attempt.
+/// `done/`, `quarantine/` or `error/` — or back to `pending/` for another attempt.
 struct JobRunner: Sendable {
     let layout: SpoolLayout
     let config: SpoolConfiguration
@@ -53,6 +53,13 @@ struct JobRunner: Sendable {
             receipts.delete(inode)
             FileOps.removeTree(layout.workFolder(inode))
         }
+        switch outcome {
+        case .done(let finalName, let state):
+            config.actions?.jobFinished(layout: layout, state: state == .quarantine ? .quarantine : .done, name: finalName)
+        case .failed(let finalName, _):
+            config.actions?.jobFinished(layout: layout, state: .error, name: finalName)
+        default: break
+        }
         job.lock.release(removeFile: finished)
         slots.release(slot)
         return outcome
@@ -71,21 +78,27 @@ struct JobRunner: Sendable {
     }
 
     /// Builds the final report through the hook (on a thread of its own: matching reads the
-    /// database) and moves artifact and report to `done/`.
+    /// database) and moves artifact and report to `done/` — or to `quarantine/` when that setting
+    /// is on and the report's verdict is `fail`.
     private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result, _ log: Logger) async throws -> JobOutcome {
         let parseStart = config.clock.monotonicNs()
         let work = layout.workFolder(record.inode)
         let final = "\(work)/final.json"
+        let suffix = SpoolLayout.reportSuffix
+        var target = JobState.done
         while true {
-            let finalName = try finalizer.reserve(from: .parsing, name: name, to: .done, suffix: SpoolLayout.reportSuffix)
+            var finalName = try finalizer.reserve(from: .parsing, name: name, to: target, suffix: suffix)
             let info = JobInfo(name: finalName, originalName: finalName == record.originalName ? nil : record.originalName,
                                receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), attempts: record.countedAttempts,
                                scanStartedAt: Timestamp.rfc3339(ns: scan.startedAtNs), scanDurationMs: scan.durationMs)
-            let hook = self.hook
+            let hook = self.hook, sidecars = config.sidecars
             do {
-                try await BlockingWork.run { try hook("\(work)/raw.json", final, info) }
+                try await BlockingWork.run {
+                    try hook("\(work)/raw.json", final, info)
+                    try ReportSidecar.writeAll(sidecars, forReportAt: final)
+                }
             } catch {
-                finalizer.unreserve(to: .done, name: finalName)
+                finalizer.unreserve(to: target, name: finalName)
                 let cause = Self.hookCause(error)
                 let index = record.attempts.count - 1
                 record.attempts[index].cause = cause.kind
@@ -95,14 +108,27 @@ struct JobRunner: Sendable {
                 try receipts.save(record)
                 return try settle(&record, name: name, from: .parsing, cause: cause, log)
             }
-            if try finalizer.commit(sidecar: final, to: .done, name: finalName, suffix: SpoolLayout.reportSuffix) {
-                try finalizer.complete(from: .parsing, name: name, to: .done)
+            if config.quarantine, target == .done, ReportVerdict.read(final) == "fail" {
+                // The report names the job `finalName`: keep it when quarantine/ has it free,
+                // else build the report again under the name quarantine/ gives.
+                finalizer.unreserve(to: .done, name: finalName)
+                target = .quarantine
+                let moved = try finalizer.reserve(from: .parsing, name: name, to: .quarantine, suffix: suffix)
+                guard moved == finalName else {
+                    finalizer.unreserve(to: .quarantine, name: moved)
+                    continue
+                }
+                finalName = moved
+            }
+            if try finalizer.commit(sidecar: final, to: target, name: finalName, suffix: suffix,
+                                    formats: config.sidecars.map(\.suffix)) {
+                try finalizer.complete(from: .parsing, name: name, to: target)
                 let total = (config.clock.nowNs() - record.receivedAtNs) / 1_000_000
                 log.info("finished", metadata: [
-                    "from": "parsing", "to": "done", "name": "\(finalName)",
+                    "from": "parsing", "to": "\(target.rawValue)", "name": "\(finalName)",
                     "parse_ms": "\((config.clock.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
                 ])
-                return .done(name: finalName)
+                return .done(name: finalName, state: target)
             }
         }
     }

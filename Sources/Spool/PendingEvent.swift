@@ -23,9 +23,13 @@ public struct PendingEvent: Sendable, Equatable {
 public struct WorkSummary: Sendable, Equatable {
     public var done = 0
     public var error = 0
+    /// Jobs moved to `quarantine/` (their verdict is `fail` and the quarantine setting is on).
+    public var quarantine = 0
     public var skipped = 0
     public var requeued = 0
 
-    /// `done=N error=M skipped=K`.
-    public var line: String { "done=\(done) error=\(error) skipped=\(skipped)" }
+    /// `done=N error=M skipped=K`, then ` quarantine=Q` when any job went there.
+    public var line: String {
+        "done=\(done) error=\(error) skipped=\(skipped)" + (quarantine > 0 ? " quarantine=\(quarantine)" : "")
+    }
 }

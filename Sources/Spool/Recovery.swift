@@ -8,10 +8,12 @@ import SpoolscanCore
 /// whose lock is held by a live worker (a sweep) is left alone; one whose worker died but whose
 /// orphaned scanner still holds the lock has that scanner's process group killed first. The
 /// interrupted attempt stays counted (it was recorded before the scanner started). A job that
-/// was already linked into `done/`/`error/` with its sidecar is completed instead of rescanned.
+/// was already linked into `done/`/`quarantine/`/`error/` with its sidecar is completed instead of rescanned.
 struct Recovery {
     let layout: SpoolLayout
     let logger: Logger
+    /// Told about each job recovery finishes (notification hook, metrics).
+    var actions: FinishedJobActions?
 
     struct Result: Sendable, Equatable {
         var requeued = 0
@@ -68,7 +70,7 @@ struct Recovery {
         guard let current = FileOps.lstat(path), current.inode == stat.inode else { return }
         let finalizer = Finalizer(layout: layout)
         if current.linkCount > 1, let (finalState, finalName) = finalizer.findFinished(current.inode) {
-            let suffix = finalState == .done ? SpoolLayout.reportSuffix : SpoolLayout.errorSuffix
+            let suffix = SpoolLayout.recordSuffix(finalState)
             if FileOps.lstat("\(layout.folder(finalState))/\(finalName)\(suffix)") != nil {
                 try? finalizer.complete(from: state, name: name, to: finalState)
                 receipts.delete(current.inode)
@@ -76,6 +78,9 @@ struct Recovery {
                 FileOps.remove(layout.jobLock(current.inode))
                 logger.info("recovered finished job", metadata: ["job": "\(name)", "to": "\(finalState.rawValue)",
                                                                  "name": "\(finalName)"])
+                if let notice = JobNotice.State(rawValue: finalState.rawValue) {
+                    actions?.jobFinished(layout: layout, state: notice, name: finalName)
+                }
                 result.completed += 1
                 return
             }

@@ -28,6 +28,12 @@ public struct SpoolConfiguration: Sendable {
     public var retryBackoffSeconds: Double
     /// The longest wait of a held job (default 300 s).
     public var holdMaxSeconds: Double
+    /// Moves a scanned job whose report's verdict is `fail` to `quarantine/` instead of `done/` (default off).
+    public var quarantine: Bool = false
+    /// Other formats of the report written beside it in `done/`/`quarantine/` (none by default).
+    public var sidecars: [ReportSidecar] = []
+    /// Called after each job's final move (notification hook, metrics); nil does nothing.
+    public var actions: FinishedJobActions?
     /// The clock the worker reads (the system's; tests move their own).
     public var clock: any SpoolClock
 

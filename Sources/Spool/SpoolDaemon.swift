@@ -7,7 +7,8 @@ import SpoolscanCore
 /// Takes the spool lock (`HNDL-008` if another daemon has it), recovers what a previous run left
 /// in flight, watches `pending/` (then lists it), rescans on overflow and every
 /// `rescanSeconds`, and on SIGTERM/SIGINT stops taking jobs, lets running scans finish for
-/// `graceSeconds`, then stops the rest and requeues them without counting the attempt.
+/// `graceSeconds`, then stops the rest and requeues them without counting the attempt, and waits
+/// for the notification hooks still queued or running.
 public struct SpoolDaemon: Sendable {
     public let layout: SpoolLayout
     public let config: SpoolConfiguration
@@ -41,7 +42,7 @@ public struct SpoolDaemon: Sendable {
         let signals = ShutdownSignals { feed.yield(.signal($0)) }
         defer { signals.cancel() }
 
-        let recovery = Recovery(layout: layout, logger: logger)
+        let recovery = Recovery(layout: layout, logger: logger, actions: config.actions)
         // Recovery waits on job locks and killed orphans: on a thread of its own, not the pool.
         let recovered = await BlockingWork.run { () -> Recovery.Result in
             let result = recovery.run()
@@ -102,6 +103,7 @@ public struct SpoolDaemon: Sendable {
         }
         notifier.send("STOPPING=1")
         await Self.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
+        await config.actions?.finish()
         return exitCode
     }
 

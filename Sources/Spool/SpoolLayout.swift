@@ -4,6 +4,8 @@ import SpoolscanCore
 /// A job's state, named by the folder its artifact sits in.
 public enum JobState: String, Codable, Sendable, CaseIterable {
     case pending, inProgress = "in-progress", parsing, done, error
+    /// Scanned, but the policy's verdict is `fail` (only with the quarantine setting).
+    case quarantine
 
     /// The status text users see.
     public var displayName: String {
@@ -13,6 +15,7 @@ public enum JobState: String, Codable, Sendable, CaseIterable {
         case .parsing: "Parsing results"
         case .done: "Finished"
         case .error: "Error"
+        case .quarantine: "Quarantined"
         }
     }
 }
@@ -20,7 +23,7 @@ public enum JobState: String, Codable, Sendable, CaseIterable {
 /// The folders and state files of one spool.
 ///
 /// ```
-/// SPOOL/pending/  in-progress/  parsing/  done/  error/   a job's state is its folder
+/// SPOOL/pending/  in-progress/  parsing/  done/  error/  quarantine/   a job's state is its folder
 /// SPOOL/tmp/                 producers write here, then rename into pending/
 /// SPOOL/.lock                flock: one daemon per spool
 /// SPOOL/.state/jobs/INODE.json    receipt + attempts of a job in flight (fsynced)
@@ -45,6 +48,7 @@ public struct SpoolLayout: Sendable {
     public var parsing: String { folder(.parsing) }
     public var done: String { folder(.done) }
     public var error: String { folder(.error) }
+    public var quarantine: String { folder(.quarantine) }
     public var tmp: String { "\(root)/tmp" }
     /// The spool's own policy (`policy.yaml`), used by `watch` and `sweep` when no `--policy` is given.
     public var policyFile: String { "\(root)/policy.yaml" }
@@ -87,13 +91,22 @@ public struct SpoolLayout: Sendable {
         !name.hasPrefix(".") && !name.hasSuffix(".part")
     }
 
-    /// Whether a name in `done/` or `error/` is a sidecar (`.report.json`, `.error.json`) of an artifact.
-    static func isSidecar(_ name: String, in state: JobState) -> Bool {
+    /// Whether a name in `done/`, `quarantine/` or `error/` is a sidecar (`.report.json`,
+    /// `.error.json`, or a report in another format: `.cdx.json`, `.spdx.json`, `.sarif`) of an
+    /// artifact. `names` are the folder's other entries: a name like `x.sarif` counts as an
+    /// artifact when it has a record of its own.
+    static func isSidecar(_ name: String, in state: JobState, among names: Set<String> = []) -> Bool {
         switch state {
-        case .done: name.hasSuffix(Self.reportSuffix)
-        case .error: name.hasSuffix(Self.errorSuffix)
-        default: false
+        case .done, .quarantine, .error:
+            guard FinishedFiles.artifactName(ofSidecar: name) != nil else { return false }
+            return !names.contains(name + FinishedFiles.recordSuffix(inFolder: state.rawValue))
+        default: return false
         }
+    }
+
+    /// The suffix of a finished job's own record in `state`: `.error.json` in `error/`, `.report.json` elsewhere.
+    static func recordSuffix(_ state: JobState) -> String {
+        state == .error ? errorSuffix : reportSuffix
     }
 
     static let reportSuffix = ".report.json"

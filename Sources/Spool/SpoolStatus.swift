@@ -22,8 +22,11 @@ public struct SpoolStatus: Codable, Sendable {
     }
 
     public var spool: String
-    /// Jobs per state folder (`pending`, `in-progress`, `parsing`, `done`, `error`).
+    /// Jobs per state folder (`pending`, `in-progress`, `parsing`, `done`, `error`, `quarantine`).
     public var counts: [String: Int]
+    /// Reports in `done/` and `quarantine/` by the policy's verdict: `pass`, `fail`, and `none`
+    /// for reports without a verdict.
+    public var verdicts: [String: Int]
     /// Files still being written (dot-files and `*.part` in `pending/`, files in `tmp/`).
     public var incoming: Int
     public var queue: [QueueEntry]
@@ -38,9 +41,10 @@ public struct SpoolStatus: Codable, Sendable {
         var pending: [(String, FileStat)] = []
         for state in JobState.allCases {
             let entries = try FileOps.list(layout.folder(state))
+            let names = Set(entries.map(\.name))
             var count = 0
             for entry in entries {
-                if entry.name.hasPrefix(".") || SpoolLayout.isSidecar(entry.name, in: state) {
+                if entry.name.hasPrefix(".") || SpoolLayout.isSidecar(entry.name, in: state, among: names) {
                     if state == .pending && entry.name != ".gitkeep" { incoming += 1 }
                     continue
                 }
@@ -53,6 +57,15 @@ public struct SpoolStatus: Codable, Sendable {
             counts[state.rawValue] = count
         }
         incoming += ((try? FileOps.list(layout.tmp)) ?? []).filter { $0.name != ".gitkeep" }.count
+
+        var verdicts = ["pass": 0, "fail": 0, "none": 0]
+        for state in [JobState.done, .quarantine] {
+            let folder = layout.folder(state)
+            for entry in (try? FileOps.list(folder)) ?? []
+            where !entry.name.hasPrefix(".") && entry.name.hasSuffix(SpoolLayout.reportSuffix) {
+                if let verdict = ReportVerdict.read("\(folder)/\(entry.name)") { verdicts[verdict, default: 0] += 1 }
+            }
+        }
 
         let receipts = Receipts(layout: layout)
         let ordered = pending.map { ($0.0, receipts.record(for: $0.1)) }.sorted { lhs, rhs in
@@ -82,7 +95,7 @@ public struct SpoolStatus: Codable, Sendable {
                                        failedAt: record.failedAt)))
         }
         let recent = errors.sorted { $0.0 > $1.0 }.prefix(errorLimit).map(\.1)
-        return SpoolStatus(spool: layout.root, counts: counts, incoming: incoming, queue: queue, workers: workers,
+        return SpoolStatus(spool: layout.root, counts: counts, verdicts: verdicts, incoming: incoming, queue: queue, workers: workers,
                            recentErrors: Array(recent))
     }
 
@@ -92,6 +105,8 @@ public struct SpoolStatus: Codable, Sendable {
         var lines = ["Spool \(spool)"]
         let states = JobState.allCases.map { "\($0.displayName): \(counts[$0.rawValue] ?? 0)" }
         lines.append(states.joined(separator: "  ") + (incoming > 0 ? "  (incoming: \(incoming))" : ""))
+        lines.append("Verdicts: pass \(verdicts["pass"] ?? 0)  fail \(verdicts["fail"] ?? 0)"
+                     + ((verdicts["none"] ?? 0) > 0 ? "  none \(verdicts["none"] ?? 0)" : ""))
         if workers.isEmpty { lines.append("Workers: none running") }
         for worker in workers {
             lines.append("\(worker.role) pid \(worker.owner.pid):")

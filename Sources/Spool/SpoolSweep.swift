@@ -26,7 +26,7 @@ public struct SpoolSweep: Sendable {
     public func run() async throws -> WorkSummary {
         try layout.prepare()
         if let lock = try SpoolLock.tryAcquire(layout) {
-            let recovery = Recovery(layout: layout, logger: logger)
+            let recovery = Recovery(layout: layout, logger: logger, actions: config.actions)
             await BlockingWork.run {
                 recovery.run()
                 recovery.collectGarbage()
@@ -56,6 +56,7 @@ public struct SpoolSweep: Sendable {
         }
         if stop.isSet { logger.notice("sweep interrupted, shutting down") }
         await SpoolDaemon.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
+        await config.actions?.finish()
         var summary = await worker.summary
         summary.skipped += await worker.queuedCount
         if let fatal = await worker.fatalError { throw SpoolscanError(.scannerConfigInvalid, fatal) }

@@ -210,7 +210,8 @@ actor SpoolWorker {
         running.removeValue(forKey: inode)
         busyNames.removeAll()
         switch outcome {
-        case .done: summary.done += 1
+        case .done(_, let state):
+            if state == .quarantine { summary.quarantine += 1 } else { summary.done += 1 }
         case .failed: summary.error += 1
         case .requeued(let name, let newInode, let cause, let notBefore):
             summary.requeued += 1

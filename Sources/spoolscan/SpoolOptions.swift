@@ -2,6 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import ReportFormats
+import ScanReport
 import Spool
 import SpoolscanCore
 
@@ -36,6 +38,12 @@ struct SpoolOptions: ParsableArguments {
         discussion: "Also read from SPOOLSCAN_SCANNER_COMMAND."))
     var scannerCommand: String?
 
+    @Flag(help: "Move artifacts whose report's verdict is fail to quarantine/ (with NAME.report.json) instead of done/.")
+    var quarantine = false
+
+    @Option(help: "Also write these formats of each report beside it in done/ and quarantine/, from the same report: cyclonedx (NAME.cdx.json), spdx (NAME.spdx.json), sarif (NAME.sarif); comma-separated.")
+    var formats: String?
+
     @Option(help: "Log format: text or json (JSON lines).")
     var logFormat: String = "text"
 
@@ -45,6 +53,7 @@ struct SpoolOptions: ParsableArguments {
     func validate() throws {
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
+        _ = try sidecarFormats()
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
         guard timeoutSeconds > 0, graceSeconds >= 0, retryBackoffSeconds >= 0, settleMs >= 0, rescanSeconds > 0, memoryLimitMb > 0 else {
             throw ValidationError("timeouts, limits and intervals must be positive")
@@ -54,11 +63,29 @@ struct SpoolOptions: ParsableArguments {
     var layout: SpoolLayout { SpoolLayout(root: spool) }
 
     var configuration: SpoolConfiguration {
-        SpoolConfiguration(
+        var configuration = SpoolConfiguration(
             workers: workers, timeoutSeconds: timeoutSeconds, memoryLimitMB: memoryLimitMb, settleMs: settleMs,
             rescanSeconds: rescanSeconds, graceSeconds: graceSeconds,
             scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]),
             retryBackoffSeconds: retryBackoffSeconds)
+        configuration.quarantine = quarantine
+        configuration.sidecars = ((try? sidecarFormats()) ?? []).map { format in
+            ReportSidecar(suffix: format.fileSuffix, render: { try format.render($0) })
+        }
+        return configuration
+    }
+
+    /// The formats of `--formats` (cyclonedx, spdx, sarif; each once).
+    func sidecarFormats() throws -> [ReportFormat] {
+        guard let formats else { return [] }
+        var chosen: [ReportFormat] = []
+        for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let format = ReportFormat(rawValue: word), [.cyclonedx, .spdx, .sarif].contains(format) else {
+                throw ValidationError("--formats takes cyclonedx, spdx and sarif (comma-separated), not '\(word)'")
+            }
+            if !chosen.contains(format) { chosen.append(format) }
+        }
+        return chosen
     }
 
     /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.

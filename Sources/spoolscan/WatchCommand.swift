@@ -15,15 +15,31 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var options: SpoolOptions
     @OptionGroup var matching: MatchingOptions
     @OptionGroup var policy: PolicyOptions
+    @OptionGroup var actions: ActionOptions
 
     func run() throws {
         let logger = options.makeLogger()
         do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
         let rules = try policy.load(spoolPolicy: options.layout.policyFile)
-        let daemon = SpoolDaemon(layout: options.layout, config: options.configuration, hook: matching.hook(logger: logger, policy: rules), logger: logger)
+        var config = options.configuration
+        let writer: MetricsFileWriter?
+        do {
+            (config.actions, writer) = try actions.make(layout: options.layout, role: "daemon", logger: logger)
+        } catch { throw SpoolOptions.fail(error) }
+        let daemon = SpoolDaemon(layout: options.layout, config: config, hook: matching.hook(logger: logger, policy: rules), logger: logger)
         let code: Int32
         do {
-            code = try SpoolOptions.runBlocking { try await daemon.run() }
+            code = try SpoolOptions.runBlocking {
+                writer?.start()
+                do {
+                    let code = try await daemon.run()
+                    await writer?.stop()
+                    return code
+                } catch {
+                    await writer?.stop()
+                    throw error
+                }
+            }
         } catch {
             throw SpoolOptions.fail(error)
         }

@@ -19,7 +19,7 @@ public enum MetricsRenderer {
         var out = PrometheusText(constantLabels: constantLabels)
         if let gauges {
             out.family("spoolscan_jobs", .gauge, help: "Jobs in each state folder of the spool.")
-            let order = JobState.allCases.map(\.rawValue) + ["quarantine"]
+            let order = JobState.allCases.map(\.rawValue)
             for state in order + gauges.jobs.keys.filter({ !order.contains($0) }).sorted() {
                 if let count = gauges.jobs[state] { out.sample("spoolscan_jobs", [("state", state)], Double(count)) }
             }

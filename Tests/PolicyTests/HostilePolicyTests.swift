@@ -41,4 +41,15 @@ import SpoolscanCore
         let deepest = "version: 1\nrules:\n  vulnerabilities: [{severity: HIGH}]\nx: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "\n"
         Self.expectInvalid(deepest, mentioning: "unknown key 'x'")
     }
+
+    /// Aliases cannot build depth past the limit for free: a chain of anchors, each 60 levels
+    /// deep around the previous one, reaches thousands of levels once expanded, and the cap on
+    /// expanded nodes stops it before anything walks that deep.
+    @Test func aliasChainsAreStoppedByTheNodeCap() {
+        var yaml = "version: 1\nx0: &a0 1\n"
+        for index in 1..<200 {
+            yaml += "x\(index): &a\(index) " + String(repeating: "[", count: 60) + "*a\(index - 1)" + String(repeating: "]", count: 60) + "\n"
+        }
+        Self.expectInvalid(yaml, mentioning: "once aliases are expanded")
+    }
 }

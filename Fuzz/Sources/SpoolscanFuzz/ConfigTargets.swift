@@ -3,7 +3,7 @@ import Detectors
 import ImageScanner
 import ReportFormats
 
-/// The detector config reader (`--detector-config`) and the SBOM reader (`scan-sbom`).
+/// The detector config reader (`--detector-config`) and the SBOM reader (`scan --sbom`).
 enum ConfigTargets {
     static let all: [FuzzTarget] = [
         FuzzTarget("detector-config", "a detector config file (JSON) to DetectorConfig: unknown keys, types", seeds: {

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ImageReader", targets: ["ImageReader"]),
         .library(name: "PackageCatalog", targets: ["PackageCatalog"]),
         .library(name: "Advisories", targets: ["Advisories"]),
+        .library(name: "Policy", targets: ["Policy"]),
         // Builders of test inputs (images, zips, Go binaries), also the fuzz targets' seeds.
         .library(name: "TestSupport", targets: ["TestSupport"]),
     ],

@@ -64,13 +64,18 @@ public struct DetectorConfig: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpoolscanError(.configInvalid, "cannot read detector config \(path)")
         }
+        return try parse(data, source: path)
+    }
+
+    /// Decodes config bytes, rejecting unknown keys; `source` prefixes every error message.
+    public static func parse(_ data: Data, source: String) throws(SpoolscanError) -> DetectorConfig {
         do {
             try ConfigKeyCheck.rejectUnknownKeys(data)
             return try JSONDecoder().decode(DetectorConfig.self, from: data)
         } catch let error as SpoolscanError {
-            throw SpoolscanError(error.code, "\(path): \(error.detail)")
+            throw SpoolscanError(error.code, "\(source): \(error.detail)")
         } catch {
-            throw SpoolscanError(.configInvalid, "\(path): \(ConfigKeyCheck.describe(error))")
+            throw SpoolscanError(.configInvalid, "\(source): \(ConfigKeyCheck.describe(error))")
         }
     }
 }

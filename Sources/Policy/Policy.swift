@@ -34,7 +34,10 @@ public struct Policy: Decodable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownKeys(CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        version = try container.decode(Int.self, forKey: .version)
+        guard let version = try container.decodeIntegerIfPresent(forKey: .version) else {
+            throw DecodingError.keyNotFound(CodingKeys.version, .init(codingPath: container.codingPath, debugDescription: "no version"))
+        }
+        self.version = version
         guard version == 1 else {
             throw DecodingError.dataCorruptedError(forKey: .version, in: container,
                                                    debugDescription: "unsupported policy version \(version) (this spoolscan reads version 1)")

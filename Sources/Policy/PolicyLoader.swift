@@ -23,6 +23,9 @@ public enum PolicyLoader {
         let label = path ?? "built-in policy"
         let policy: Policy
         do {
+            guard !YAMLNesting.exceeds(text, limit: maxDepth) else {
+                throw SpoolscanError(.policyInvalid, "\(label): YAML nested more than \(maxDepth) levels deep")
+            }
             guard let node = try Yams.compose(yaml: text), node.mapping != nil else {
                 throw SpoolscanError(.policyInvalid, "\(label): not a YAML mapping (a policy starts with `version: 1`)")
             }
@@ -47,6 +50,10 @@ public enum PolicyLoader {
     /// Most YAML nodes a policy may expand to: aliases can make a small file expand
     /// exponentially ("billion laughs"); the walk stops as soon as the budget is spent.
     static let maxNodes = 200_000
+
+    /// Deepest nesting of YAML collections a policy may have (a real one needs about six):
+    /// parsing and decoding recurse once per level.
+    static let maxDepth = 64
 
     private static func within(_ node: Node, budget: inout Int) -> Bool {
         budget -= 1

@@ -42,4 +42,13 @@ extension KeyedDecodingContainer {
         }
         return confidence
     }
+
+    /// A whole number; nil when the key is absent. YAML 1.1 base-60 forms (`190:20:30`) are
+    /// refused before Yams converts them: its conversion traps on overflow.
+    func decodeIntegerIfPresent(forKey key: Key) throws -> Int? {
+        if let text = try? decodeIfPresent(String.self, forKey: key), text.contains(":") {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not a whole number")
+        }
+        return try decodeIfPresent(Int.self, forKey: key)
+    }
 }

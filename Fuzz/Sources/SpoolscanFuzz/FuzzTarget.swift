@@ -21,6 +21,7 @@ struct FuzzTarget: Sendable {
 /// Every target, in the order `scripts/fuzz --list` prints them.
 enum FuzzTargets {
     static let all: [FuzzTarget] = ImageTargets.all + PackageTargets.all + VersionTargets.all + FeedTargets.all
+        + PolicyTargets.all + ConfigTargets.all
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
 }

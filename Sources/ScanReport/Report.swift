@@ -47,7 +47,8 @@ public enum SpoolscanVersion {
 
 /// The file that was scanned and the images found in it.
 public struct Artifact: Codable, Sendable, Equatable {
-    /// Path as given to the scanner.
+    /// Path as given to the scanner; in a spool's report, the artifact's file name beside the
+    /// report (`done/NAME.report.json` describes `done/NAME`).
     public var path: String
     /// SHA-256 of the file's bytes, lowercase hex.
     public var sha256: String

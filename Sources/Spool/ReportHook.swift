@@ -27,6 +27,8 @@ public enum ReportHooks {
             report.job = job
             try transform(&report)
             report.job = job
+            // The scanner was given the in-progress path; the artifact lies beside its report.
+            report.artifact.path = job.name
             try ReportCodec.writeAtomically(try ReportCodec.encode(report), to: final)
         }
     }

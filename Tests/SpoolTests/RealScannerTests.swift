@@ -37,6 +37,7 @@ import TestSupport
         for number in 0..<12 {
             let report = try harness.json("\(harness.spool)/done/app\(number).tar.report.json")
             let artifact = try #require(report["artifact"] as? [String: Any])
+            #expect(artifact["path"] as? String == "app\(number).tar", "the artifact beside the report, not its in-progress path")
             let images = try #require(artifact["images"] as? [[String: Any]])
             let packages = try #require(images.first?["packages"] as? [[String: Any]])
             #expect(packages.contains { $0["name"] as? String == "musl" && $0["version"] as? String == "1.2.5-r\(number)" })

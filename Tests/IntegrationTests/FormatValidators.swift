@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The independent validators of the standard formats: Python `jsonschema` and
 /// `cyclonedx-python-lib` in a virtual environment that `scripts/format-validators` sets up from
@@ -23,15 +24,7 @@ enum FormatValidators {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run(executable, arguments, errors: .merged)
+        return (result.status, result.stdout)
     }
 }

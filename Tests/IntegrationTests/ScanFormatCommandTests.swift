@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `spoolscan scan` with `-f`/`-o` and `--sbom`, run as the real binary on SBOM files made here
@@ -16,20 +17,10 @@ import Testing
     """
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SPOOLSCAN_DB"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        let result = try CommandRunner.run(Self.binary, arguments, environment: environment)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary), "build the binary first: swift build --build-tests"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Locates the real data in `../shared` (beside the package root) and runs small helper
 /// commands. Tests that need it are disabled with a message when it is absent.
@@ -24,17 +25,8 @@ enum SharedData {
     /// Runs a command, returning its exit status and standard output (stderr is discarded).
     static func runReturningStatus(_ executable: String, _ arguments: [String],
                                    in directory: String? = nil) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run(executable, arguments, directory: directory, errors: .discard)
+        return (result.status, result.stdout)
     }
 
     struct CommandFailed: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Test data: committed fixtures, the shared data folder, and files of this machine.
 enum Fixtures {
@@ -26,17 +27,8 @@ enum Fixtures {
     /// Runs a program and returns its standard output, or nil when it cannot run or fails.
     static func run(_ executable: String, _ arguments: [String]) -> String? {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = CommandRunner.run(executable, arguments)
+        return status == 0 ? output : nil
     }
 }
 

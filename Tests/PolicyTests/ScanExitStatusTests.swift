@@ -20,19 +20,10 @@ import TestSupport
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw TestSupportError("\(binary) missing: run `swift build --build-tests` first")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SPOOLSCAN_") }
         env.merge(environment) { $1 }
-        process.environment = env
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+        let result = try CommandRunner.run(binary, arguments, environment: env)
+        return Run(status: result.status, stderr: result.stderr)
     }
 
     static func image(_ extra: [TestFile] = []) -> ImageBuilder {

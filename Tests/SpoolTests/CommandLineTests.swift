@@ -8,25 +8,11 @@ import TestSupport
 @Suite struct CommandLineTests {
     /// Runs the built binary; returns its exit status, stdout and stderr.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SpoolHarness.binary)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["SPOOLSCAN_DB"] = nil
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a large output never blocks the child.
-        nonisolated(unsafe) var errors = Data()
-        let reader = Thread { errors = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        let result = try CommandRunner.run(SpoolHarness.binary, arguments, environment: env)
+        return (result.status, result.stdout, result.stderr)
     }
 
     @Test func versionFlag() throws {

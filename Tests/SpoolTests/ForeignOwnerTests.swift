@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A producer's file owned by another user and not writable by the daemon: with the kernel's
@@ -17,16 +18,11 @@ import Testing
         chown(artifact, 64002, 64002)
         chmod(artifact, 0o644)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["60", "/usr/bin/setpriv", "--reuid=64001", "--regid=64001", "--clear-groups",
-                             SpoolHarness.binary, "sweep", "--spool", harness.spool] + harness.scannerFlag
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        process.waitUntilExit()
+        let sweep = try CommandRunner.run("/usr/bin/timeout", ["60", "/usr/bin/setpriv", "--reuid=64001", "--regid=64001",
+                                                               "--clear-groups", SpoolHarness.binary, "sweep", "--spool", harness.spool]
+                                                              + harness.scannerFlag, errors: .discard)
 
-        #expect(process.terminationStatus == 0, "sweep ended with \(process.terminationStatus) (124: it never finished)")
+        #expect(sweep.status == 0, "sweep ended with \(sweep.status) (124: it never finished)")
         #expect(FileManager.default.fileExists(atPath: "\(harness.spool)/done/image.tar"))
         #expect(FileManager.default.fileExists(atPath: "\(harness.spool)/done/image.tar.report.json"))
         #expect(harness.lines("scans.log").count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The service as installed (`SystemdUnitTests` runs `systemd-analyze verify` on every unit): the
@@ -19,16 +20,8 @@ import Testing
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try CommandRunner.run(tool, arguments, errors: .merged)
+        return (result.status, result.stdout)
     }
 
     @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed: exposure not measured"))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The unit files in `systemd/` pass `systemd-analyze verify` (with ExecStart pointed at the
@@ -18,17 +19,10 @@ import Testing
             try text.replacingOccurrences(of: "/usr/local/bin/spoolscan", with: SpoolHarness.binary)
                 .write(toFile: "\(folder)/\(unit)", atomically: true, encoding: .utf8)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.analyze!)
-        process.arguments = ["verify"] + Self.units.map { "\(folder)/\($0)" }
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = errors
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let result = try CommandRunner.run(Self.analyze!, ["verify"] + Self.units.map { "\(folder)/\($0)" },
+                                           directory: folder, errors: .merged)
+        let output = result.stdout
+        #expect(result.status == 0, "\(output)")
         #expect(output.isEmpty, "\(output)")
     }
 

@@ -7,19 +7,22 @@ import ScanReport
 import Spool
 import SpoolscanCore
 
-/// `--db` and `--max-db-age-days` for the spool commands: the parsing stage matches each new
-/// report against the advisory database (opened afresh for every job, so an imported update
-/// is used from the next job on without a restart).
+/// `--db` and `--max-db-age-days` for the spool commands (also settings `db` and `max_db_age_days`).
 struct MatchingOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "Advisory database for the parsing stage (default: $SPOOLSCAN_DB, /var/lib/spoolscan/advisories.db or ~/.cache/spoolscan/advisories.db, when it exists).")
     var path: String?
 
-    @Option(help: "Warn in each report when the advisory database is older than this many days.")
-    var maxDbAgeDays = 7
+    @OptionGroup var age: DatabaseAgeOption
+}
 
-    /// The database file to use (`--db`, else `$SPOOLSCAN_DB`, else the default path when a
-    /// database exists there), or nil.
-    var databasePath: String? { AdvisoryDatabase.pathForScan(given: path) }
+/// The parsing stage of the spool: matches each new report against the advisory database
+/// (opened afresh for every job, so an imported update is used from the next job on without a
+/// restart), then decides its verdict.
+struct ParsingStage {
+    /// The database file to use, or nil (none named and none at the default path).
+    let databasePath: String?
+    /// Reports warn when the database is older than this.
+    let maxDbAgeDays: Int
 
     /// The parsing-stage hook: match (when there is a database), then decide the verdict with
     /// `policy` (evaluated at the job's own time, so ignores expire in a long-running daemon),
@@ -44,9 +47,9 @@ struct MatchingOptions: ParsableArguments {
         }, then: decide)
     }
 
-    /// Before a worker starts: a database that was named (`--db`, `$SPOOLSCAN_DB`) or found at
-    /// the default path must open, else the worker refuses to start with its code (`DB-001`
-    /// missing, `DB-002` unreadable, `DB-005` schema) and no job is touched.
+    /// Before a worker starts: a database that was named (`--db`, `$SPOOLSCAN_DB`, the settings
+    /// file) or found at the default path must open, else the worker refuses to start with its
+    /// code (`DB-001` missing, `DB-002` unreadable, `DB-005` schema) and no job is touched.
     func checkDatabase() throws(SpoolscanError) {
         guard let path = databasePath else { return }
         _ = try AdvisoryDatabase(path: path)

@@ -61,6 +61,40 @@ struct SpoolSettings {
                                metricsFile: resolved.metricsFile, layout: layout, role: role, logger: logger)
     }
 
+    /// Everything a worker is built from, made in the order that touches nothing before every
+    /// setting is known good: settings (`CONF-*`), logger, database (`DB-*`), policy (`POL-*`,
+    /// exit 3), hook and metrics. Prints the error line and throws the exit status on failure.
+    struct Worker {
+        let settings: SpoolSettings
+        let logger: Logger
+        let parsing: ParsingStage
+        let rules: (policy: LoadedPolicy, vex: [VEXDocument])
+        let config: SpoolConfiguration
+        let writer: MetricsFileWriter?
+
+        var hook: ReportHook { parsing.hook(logger: logger, policy: rules) }
+    }
+
+    static func worker(_ options: SpoolOptions, matching: MatchingOptions, policy: PolicyOptions, actions: ActionOptions,
+                       retentionDays: Double? = nil, role: String) throws -> Worker {
+        let settings: SpoolSettings
+        do {
+            settings = try SpoolSettings(options, matching: matching, policy: policy, actions: actions, retentionDays: retentionDays)
+        } catch {
+            throw ErrorLine.fail(error)
+        }
+        let logger = settings.makeLogger()
+        let parsing = settings.parsing
+        do { try parsing.checkDatabase() } catch { throw ErrorLine.fail(error) }
+        let rules = try settings.loadPolicy()
+        var config = settings.configuration
+        let writer: MetricsFileWriter?
+        do {
+            (config.actions, writer) = try settings.makeActions(role: role, logger: logger)
+        } catch { throw ErrorLine.fail(error) }
+        return Worker(settings: settings, logger: logger, parsing: parsing, rules: rules, config: config, writer: writer)
+    }
+
     /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.
     func makeLogger() -> Logger {
         let level = Logger.Level(rawValue: resolved.logLevel) ?? .info

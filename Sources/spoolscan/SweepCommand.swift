@@ -31,25 +31,14 @@ struct SweepCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let settings: SpoolSettings
-        do {
-            settings = try SpoolSettings(options, matching: matching, policy: policy, actions: actions, retentionDays: retentionDays)
-        } catch {
-            throw SpoolOptions.fail(error)
-        }
-        let logger = settings.makeLogger()
-        let parsing = settings.parsing
-        do { try parsing.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let rules = try settings.loadPolicy()
-        let layout = settings.layout
-        var config = settings.configuration
-        let writer: MetricsFileWriter?
+        let worker = try SpoolSettings.worker(options, matching: matching, policy: policy, actions: actions,
+                                              retentionDays: retentionDays, role: "sweep")
+        let (layout, writer, rules, parsing) = (worker.settings.layout, worker.writer, worker.rules, worker.parsing)
         let retention: Retention?
         do {
-            (config.actions, writer) = try settings.makeActions(role: "sweep", logger: logger)
-            retention = try settings.resolved.retentionDays.map { try Retention(layout: layout, maxAgeDays: $0) }
+            retention = try worker.settings.resolved.retentionDays.map { try Retention(layout: layout, maxAgeDays: $0) }
         } catch { throw SpoolOptions.fail(error) }
-        let sweep = SpoolSweep(layout: layout, config: config, hook: parsing.hook(logger: logger, policy: rules), logger: logger)
+        let sweep = SpoolSweep(layout: layout, config: worker.config, hook: worker.hook, logger: worker.logger)
         let summary: WorkSummary
         do {
             summary = try SpoolOptions.runBlocking { try await sweep.run() }

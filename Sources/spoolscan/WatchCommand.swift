@@ -19,20 +19,9 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var actions: ActionOptions
 
     func run() throws {
-        let settings: SpoolSettings
-        do { settings = try SpoolSettings(options, matching: matching, policy: policy, actions: actions) } catch {
-            throw SpoolOptions.fail(error)
-        }
-        let logger = settings.makeLogger()
-        let parsing = settings.parsing
-        do { try parsing.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let rules = try settings.loadPolicy()
-        var config = settings.configuration
-        let writer: MetricsFileWriter?
-        do {
-            (config.actions, writer) = try settings.makeActions(role: "daemon", logger: logger)
-        } catch { throw SpoolOptions.fail(error) }
-        let daemon = SpoolDaemon(layout: settings.layout, config: config, hook: parsing.hook(logger: logger, policy: rules), logger: logger)
+        let worker = try SpoolSettings.worker(options, matching: matching, policy: policy, actions: actions, role: "daemon")
+        let writer = worker.writer
+        let daemon = SpoolDaemon(layout: worker.settings.layout, config: worker.config, hook: worker.hook, logger: worker.logger)
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking {

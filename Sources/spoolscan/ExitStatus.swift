@@ -25,7 +25,8 @@ enum ExitStatus {
 
 extension SpoolscanCommand {
     /// Parses and runs the command, printing errors as one coded line each (a usage error from
-    /// the parser is `CONF-001`, followed by its usage text) with ``ExitStatus`` statuses; an
+    /// the parser is `CONF-001`, followed by its usage text; an error no code was given for is
+    /// `CONF-099`) with ``ExitStatus`` statuses; an
     /// unknown subcommand gets a "did you mean" line.
     static func main() {
         if let message = UnknownSubcommand.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
@@ -43,7 +44,13 @@ extension SpoolscanCommand {
             let success = exitCode(for: error) == .success
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if success { print(message) } else { FileHandle.standardError.write(Data((usageLine(message) + "\n").utf8)) }
+                if success {
+                    print(message)
+                } else if exitCode(for: error) == .validationFailure {
+                    FileHandle.standardError.write(Data((usageLine(message) + "\n").utf8))
+                } else {
+                    ErrorLine.write(error)
+                }
             }
             Foundation.exit(ExitStatus.status(for: error, success: success))
         }

@@ -80,7 +80,7 @@ struct ScanCommand: ParsableCommand {
                 report = try ImageScanner(options: options).scan(path: image ?? "")
             }
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            ErrorLine.write(error)
             throw ExitCode(error.code.category == .artifact ? ExitStatus.badArtifact : ExitStatus.otherError)
         }
         if raw {

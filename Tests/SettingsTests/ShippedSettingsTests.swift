@@ -11,7 +11,8 @@ import Testing
         let path = Self.root.appendingPathComponent("systemd/spoolscan.yaml").path
         let file = try SettingsFile.load(path: path)
         #expect(file.entries["spool"]?.value == .text("/var/spool/spoolscan"))
-        #expect(file.entries["db"]?.value == .text("/var/lib/spoolscan/advisories.db"))
+        #expect(file.entries["workers"]?.value == .integer(2))
+        #expect(file.entries["db"] == nil, "a database named in the shipped file would stop the daemon before the first update")
         let settings = try SettingsResolver(configPath: path, environment: [:]).resolve()
         #expect(settings.logFormat == "json")
         #expect(settings.formats == ["cyclonedx", "sarif"])

@@ -116,6 +116,13 @@ import TestSupport
         let (neither, _, neitherErrors) = try Self.run(["scan"])
         #expect(neither == 3)
         Self.expectOneCodedLine(neitherErrors, "CONF-001")
+        let (severity, _, severityErrors) = try Self.run(["report", "show", "r.json", "--severity", "hot"])
+        #expect(severity == 3)
+        Self.expectOneCodedLine(severityErrors, "CONF-001")
+        #expect(severityErrors.contains("--severity takes one of"))
+        let (format, _, formatErrors) = try Self.run(["status", "-f", "xml"])
+        #expect(format == 1)
+        Self.expectOneCodedLine(formatErrors, "CONF-001")
     }
 
     @Test func reportFilesThatAreMissingOrNoReport() throws {

@@ -92,7 +92,20 @@ struct SpoolSettings {
         do {
             (config.actions, writer) = try settings.makeActions(role: role, logger: logger)
         } catch { throw ErrorLine.fail(error) }
+        settings.logSources(logger)
         return Worker(settings: settings, logger: logger, parsing: parsing, rules: rules, config: config, writer: writer)
+    }
+
+    /// When a settings file or a `SPOOLSCAN_*` variable set anything: one `settings` line naming
+    /// the file and where each setting that is not at its default came from (never the values:
+    /// a hook command or queue URL may hold a token).
+    func logSources(_ logger: Logger) {
+        let outside = resolved.sources.filter { if case .flag = $0.value { return false } else { return true } }
+        guard resolved.settingsFile != nil || !outside.isEmpty else { return }
+        logger.info("settings", metadata: [
+            "file": .string(resolved.settingsFile ?? "none"),
+            "from": .dictionary(resolved.sources.mapValues { .string($0.description) }),
+        ])
     }
 
     /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.

@@ -31,6 +31,15 @@ import TestSupport
         let lines = stderr.split(separator: "\n")
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) is [String: Any] }, "\(stderr)")
+        // The `settings` line says where each came from.
+        let settingsLine = try #require(lines.first { $0.contains("\"msg\":\"settings\"") }, "\(stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(settingsLine.utf8)) as? [String: Any])
+        #expect(object["file"] as? String == config)
+        let from = try #require(object["from"] as? [String: String], "\(settingsLine)")
+        #expect(from["spool"] == "\(config):1" && from["formats"] == "\(config):2")
+        #expect(from["log_format"] == "SPOOLSCAN_LOG_FORMAT")
+        #expect(from["metrics_file"] == "--metrics-file" && from["workers"] == "--workers")
+        #expect(from["timeout_seconds"] == nil)
         // flag over environment over file: the metrics file
         #expect(FileManager.default.fileExists(atPath: metrics.flag))
         #expect(!FileManager.default.fileExists(atPath: metrics.env))

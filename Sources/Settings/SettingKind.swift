@@ -45,8 +45,10 @@ public enum SettingKind: Sendable {
             case "false", "0", "no", "off": return .boolean(false)
             default: throw wrongType(place, "'\(text)'")
             }
-        case .text, .choice:
+        case .text:
             return try check(.text(text), where: place)
+        case .choice:
+            return try check(.text(word), where: place)
         case .list:
             let items = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return try check(.list(items), where: place)
@@ -87,6 +89,7 @@ public enum SettingKind: Sendable {
         case (.list, .text(let text)):
             return try check(.list([text]), where: place)
         default:
+            if case .text(let text) = value { throw wrongType(place, "'\(text)' (text)") }
             throw wrongType(place, "\(value)")
         }
     }

@@ -50,7 +50,7 @@ import Testing
     @Test func wrongTypesNameKeyAndLine() throws {
         let cases = [
             ("workers: four\n", "s.yaml:1: workers"),
-            ("workers: \"4\"\n", "s.yaml:1: workers"),
+            ("workers: \"4\"\n", "s.yaml:1: workers: expected a whole number, found '4' (text)"),
             ("settle_ms: 1.5\n", "s.yaml:1: settle_ms"),
             ("log_level: debug\nquarantine: yes-please\n", "s.yaml:2: quarantine"),
             ("spool: [a, b]\n", "s.yaml:1: spool"),

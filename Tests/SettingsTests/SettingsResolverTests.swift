@@ -102,6 +102,7 @@ import Testing
         let settings = try SettingsResolver(environment: [
             "SPOOLSCAN_QUARANTINE": "true", "SPOOLSCAN_FORMATS": "sarif, spdx", "SPOOLSCAN_VEX": "/a.json,/b.json",
             "SPOOLSCAN_QUEUE": "postgresql://spool@db/spool", "SPOOLSCAN_DB": "/srv/a.db", "SPOOLSCAN_RETENTION_DAYS": "30",
+            "SPOOLSCAN_LOG_FORMAT": " json ",
         ], defaultConfigPath: noDefault).resolve()
         #expect(settings.quarantine)
         #expect(settings.formats == ["sarif", "spdx"])
@@ -109,6 +110,7 @@ import Testing
         #expect(settings.queueURL == "postgresql://spool@db/spool")
         #expect(settings.databasePath == "/srv/a.db")
         #expect(settings.retentionDays == 30)
+        #expect(settings.logFormat == "json")
     }
 
     @Test func everySettingHasItsVariable() {

@@ -53,7 +53,7 @@ import TestSupport
         try harness.drop("a.tar", "artifact a\n")
         let (status, _) = try await harness.run(["sweep", "--config", config] + harness.scannerFlag, log: "type")
         #expect(status == 1)
-        #expect(harness.read("\(harness.logs)/type.stderr") == "CONF-006: setting has the wrong type: \(config):2: workers: expected a whole number, found four\n")
+        #expect(harness.read("\(harness.logs)/type.stderr") == "CONF-006: setting has the wrong type: \(config):2: workers: expected a whole number, found 'four' (text)\n")
         #expect(harness.artifacts("pending") == ["a.tar"])
 
         let (envStatus, _) = try await harness.run(["sweep", "--spool", harness.spool, "--config", "/dev/null"] + harness.scannerFlag,

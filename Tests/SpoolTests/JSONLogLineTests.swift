@@ -52,4 +52,40 @@ import TestSupport
         }
         #expect(line.contains("\"secrets\":0") && line.contains("\"malware\":0"), "\(line)")
     }
+
+    @Test func daemonFromASettingsFileLogsTypedLines() async throws {
+        let harness = try SpoolHarness()
+        let config = "\(harness.root)/spoolscan.yaml"
+        try """
+            spool: \(harness.spool)
+            log_format: json
+            workers: 1
+            scanner_command: "\(harness.root)/fake-scanner.sh {artifact} {output} \(harness.logs)"
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        let process = try harness.start(["watch", "--config", config], log: "daemon")
+        try await harness.waitUntil("daemon ready", timeout: 20) {
+            FileManager.default.fileExists(atPath: "\(harness.spool)/.state/slots.json")
+        }
+        try harness.drop("a.tar", "artifact a\n")
+        try await harness.waitUntil("report", timeout: 20) {
+            FileManager.default.fileExists(atPath: "\(harness.spool)/done/a.tar.report.json")
+        }
+        // The finished line is written just after the report is in place.
+        try await harness.waitUntil("finished line", timeout: 5) {
+            harness.read("\(harness.logs)/daemon.stderr").contains("\"msg\":\"finished\"")
+        }
+        #expect(try await harness.stop(process) == 0)
+        let lines = harness.lines("daemon.stderr")
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(objects.count == lines.count, "every line is a JSON object: \(lines)")
+        let line = try #require(lines.first { $0.contains("\"msg\":\"finished\"") })
+        let finished = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(finished["verdict"] as? String == "pass", "\(line)")
+        #expect(finished["job"] as? String == "a.tar" && finished["to"] as? String == "done")
+        for key in ["secrets", "malware", "misconfigurations", "suppressed", "parse_ms", "total_ms"] {
+            #expect(line.range(of: "\"\(key)\":[0-9]", options: .regularExpression) != nil, "\(key) in \(line)")
+        }
+        #expect(line.contains("\"vulnerabilities\":{\"critical\":0,\"high\":0,\"low\":0,\"medium\":0,\"negligible\":0,\"unknown\":0}"),
+                "\(line)")
+    }
 }

@@ -31,6 +31,7 @@ struct RematchCommand: ParsableCommand {
         do {
             let maxAgeDays = try age.days()
             let db = try AdvisoryDatabase(path: database.resolved)
+            try SpoolPresence.require(spool, folders: ["done"])
             var rematcher = ReportRematcher(matcher: VulnerabilityMatcher(database: db), maxAgeDays: maxAgeDays)
             rematcher.afterMatch = { evaluator.apply(to: &$0) }
             result = try rematcher.rematch(folder: (spool as NSString).appendingPathComponent("done"))

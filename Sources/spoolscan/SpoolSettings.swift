@@ -96,12 +96,12 @@ struct SpoolSettings {
         return Worker(settings: settings, logger: logger, parsing: parsing, rules: rules, config: config, writer: writer)
     }
 
-    /// When a settings file or a `SPOOLSCAN_*` variable set anything: one `settings` line naming
+    /// When the settings file or a `SPOOLSCAN_*` variable set anything: one `settings` line naming
     /// the file and where each setting that is not at its default came from (never the values:
     /// a hook command or queue URL may hold a token).
     func logSources(_ logger: Logger) {
         let outside = resolved.sources.filter { if case .flag = $0.value { return false } else { return true } }
-        guard resolved.settingsFile != nil || !outside.isEmpty else { return }
+        guard !outside.isEmpty else { return }
         logger.info("settings", metadata: [
             "file": .string(resolved.settingsFile ?? "none"),
             "from": .dictionary(resolved.sources.mapValues { .string($0.description) }),

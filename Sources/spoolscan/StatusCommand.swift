@@ -42,10 +42,7 @@ struct StatusCommand: ParsableCommand {
     /// The spool's status; `HNDL-009` when the spool is not there or cannot be listed. Recent
     /// errors whose message repeats their code (a scanner's `SCAN-001: …` line) show it once.
     static func collect(_ layout: SpoolLayout) throws(SpoolscanError) -> SpoolStatus {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: layout.root, isDirectory: &isFolder), isFolder.boolValue else {
-            throw SpoolscanError(.spoolInvalid, "no spool at \(layout.root) (no such folder)")
-        }
+        try SpoolPresence.require(layout.root, folders: JobState.allCases.map(\.rawValue))
         var status: SpoolStatus
         do { status = try SpoolStatus.collect(layout) } catch let error as SystemCallError {
             throw SpoolscanError(.spoolInvalid, error.description)

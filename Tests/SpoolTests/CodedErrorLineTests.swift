@@ -36,6 +36,19 @@ import TestSupport
         #expect(output.isEmpty)
         Self.expectOneCodedLine(errors, "HNDL-009")
         #expect(errors.contains("/nonexistent/spool"))
+        try TemporaryDirectory.with { dir in
+            try FileManager.default.createDirectory(atPath: dir.path("pending"), withIntermediateDirectories: true)
+            let (half, _, halfErrors) = try Self.run(["status", "--spool", dir.path])
+            #expect(half == 1)
+            Self.expectOneCodedLine(halfErrors, "HNDL-009")
+            #expect(halfErrors.contains("has no in-progress/, parsing/, done/, error/, quarantine/"), "\(halfErrors)")
+            try Data(CommandLineTests.advisory.utf8).write(to: URL(fileURLWithPath: dir.path("advisory.json")))
+            _ = try Self.run(["db", "import", "-q", dir.path("advisory.json"), "--db", dir.path("a.db")])
+            let (rematch, _, rematchErrors) = try Self.run(["rematch", "--spool", dir.path("nothing"), "--db", dir.path("a.db")])
+            #expect(rematch == 1)
+            Self.expectOneCodedLine(rematchErrors, "HNDL-009")
+            #expect(!rematchErrors.contains("could not be completed"), "\(rematchErrors)")
+        }
     }
 
     @Test func statusShowsAScannerCodeOnce() async throws {

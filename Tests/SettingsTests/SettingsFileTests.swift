@@ -57,11 +57,7 @@ import Testing
             ("workers:\n  count: 2\n", "s.yaml:1: workers"),
             ("timeout_seconds: true\n", "s.yaml:1: timeout_seconds"),
         ]
-        for (text, named) in cases {
-            let error = try #require(refusal(text), "accepted: \(text)")
-            #expect(error.code == .settingWrongType, "\(text): \(error)")
-            #expect(error.detail.hasPrefix(named), "\(text): \(error)")
-        }
+        try expectRefusals(cases, .settingWrongType)
     }
 
     @Test func outOfRangeValuesNameKeyAndLine() throws {
@@ -75,10 +71,16 @@ import Testing
             ("queue: http://example\n", "s.yaml:1: queue"),
             ("spool: \"\"\n", "s.yaml:1: spool"),
         ]
+        try expectRefusals(cases, .settingOutOfRange)
+    }
+
+    /// Each text is refused with `code`, the message starting with the file, line and key given.
+    private func expectRefusals(_ cases: [(text: String, named: String)], _ code: ErrorCode,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         for (text, named) in cases {
-            let error = try #require(refusal(text), "accepted: \(text)")
-            #expect(error.code == .settingOutOfRange, "\(text): \(error)")
-            #expect(error.detail.hasPrefix(named), "\(text): \(error)")
+            let error = try #require(refusal(text), "accepted: \(text)", sourceLocation: sourceLocation)
+            #expect(error.code == code, "\(text): \(error)", sourceLocation: sourceLocation)
+            #expect(error.detail.hasPrefix(named), "\(text): \(error)", sourceLocation: sourceLocation)
         }
     }
 

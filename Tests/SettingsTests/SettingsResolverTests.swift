@@ -69,21 +69,18 @@ import Testing
     }
 
     @Test func everySourceIsCheckedAndNamed() {
+        func environment(_ name: String, _ value: String) -> SettingsResolver {
+            SettingsResolver(environment: [name: value], defaultConfigPath: noDefault)
+        }
         let cases: [(SettingsResolver, ErrorCode, String)] = [
             (SettingsResolver(flags: [.workers: .integer(0)], environment: [:], defaultConfigPath: noDefault),
              .settingOutOfRange, "--workers"),
-            (SettingsResolver(environment: ["SPOOLSCAN_WORKERS": "four"], defaultConfigPath: noDefault),
-             .settingWrongType, "SPOOLSCAN_WORKERS"),
-            (SettingsResolver(environment: ["SPOOLSCAN_TIMEOUT_SECONDS": "0"], defaultConfigPath: noDefault),
-             .settingOutOfRange, "SPOOLSCAN_TIMEOUT_SECONDS"),
-            (SettingsResolver(environment: ["SPOOLSCAN_QUARANTINE": "maybe"], defaultConfigPath: noDefault),
-             .settingWrongType, "SPOOLSCAN_QUARANTINE"),
-            (SettingsResolver(environment: ["SPOOLSCAN_LOG_FORMAT": "xml"], defaultConfigPath: noDefault),
-             .settingOutOfRange, "SPOOLSCAN_LOG_FORMAT"),
-            (SettingsResolver(environment: ["SPOOLSCAN_FORMATS": "cyclonedx,pdf"], defaultConfigPath: noDefault),
-             .settingOutOfRange, "'pdf'"),
-            (SettingsResolver(environment: ["SPOOLSCAN_QUEUE": "mysql://x/y"], defaultConfigPath: noDefault),
-             .settingOutOfRange, "SPOOLSCAN_QUEUE"),
+            (environment("SPOOLSCAN_WORKERS", "four"), .settingWrongType, "SPOOLSCAN_WORKERS"),
+            (environment("SPOOLSCAN_TIMEOUT_SECONDS", "0"), .settingOutOfRange, "SPOOLSCAN_TIMEOUT_SECONDS"),
+            (environment("SPOOLSCAN_QUARANTINE", "maybe"), .settingWrongType, "SPOOLSCAN_QUARANTINE"),
+            (environment("SPOOLSCAN_LOG_FORMAT", "xml"), .settingOutOfRange, "SPOOLSCAN_LOG_FORMAT"),
+            (environment("SPOOLSCAN_FORMATS", "cyclonedx,pdf"), .settingOutOfRange, "'pdf'"),
+            (environment("SPOOLSCAN_QUEUE", "mysql://x/y"), .settingOutOfRange, "SPOOLSCAN_QUEUE"),
             (SettingsResolver(flags: [.retentionDays: .number(-1)], environment: [:], defaultConfigPath: noDefault),
              .settingOutOfRange, "--retention-days"),
         ]

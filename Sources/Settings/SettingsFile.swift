@@ -27,13 +27,18 @@ public struct SettingsFile: Sendable {
     public let entries: [String: Entry]
 
     /// Reads and checks `path`: `CONF-003` when it does not exist, `CONF-004` when it cannot be
-    /// read or is not a YAML mapping, `CONF-005`/`CONF-006`/`CONF-007` for a bad key or value.
+    /// read, is writable by every user, or is not a YAML mapping, `CONF-005`/`CONF-006`/`CONF-007` for a bad key or value.
     public static func load(path: String) throws(SpoolscanError) -> SettingsFile {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw SpoolscanError(.namedFileMissing, "settings file \(path) does not exist")
         }
         guard !isFolder.boolValue else { throw SpoolscanError(.settingsFileInvalid, "\(path) is a folder") }
+        // The file names commands the worker runs (scanner, hook): anyone who may write it may run them.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & S_IWOTH != 0 {
+            throw SpoolscanError(.settingsFileInvalid, "\(path) is writable by every user (it names commands the worker runs); chmod o-w")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw SpoolscanError(.settingsFileInvalid, "\(path): \(String(cString: strerror(errno)))")
         }

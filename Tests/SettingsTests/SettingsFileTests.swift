@@ -102,6 +102,18 @@ import Testing
             _ = try SettingsFile.load(path: NSTemporaryDirectory())
             Issue.record("folder accepted")
         } catch { #expect(error.code == .settingsFileInvalid) }
+        let open = NSTemporaryDirectory() + "settings-\(UUID().uuidString).yaml"
+        try Data("workers: 2\n".utf8).write(to: URL(fileURLWithPath: open))
+        chmod(open, 0o666)
+        do {
+            _ = try SettingsFile.load(path: open)
+            Issue.record("a world-writable file accepted")
+        } catch {
+            #expect(error.code == .settingsFileInvalid)
+            #expect(error.detail.contains("writable by every user"))
+        }
+        chmod(open, 0o644)
+        #expect(try SettingsFile.load(path: open).entries["workers"]?.value == .integer(2))
         let binary = NSTemporaryDirectory() + "settings-\(UUID().uuidString).yaml"
         try Data([0xFF, 0xFE, 0x00, 0x80]).write(to: URL(fileURLWithPath: binary))
         do {

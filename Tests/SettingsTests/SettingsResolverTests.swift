@@ -8,6 +8,7 @@ import Testing
     private func file(_ text: String) throws -> String {
         let path = NSTemporaryDirectory() + "settings-\(UUID().uuidString).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
         return path
     }
 

@@ -62,6 +62,7 @@ import TestSupport
             workers: 1
             scanner_command: "\(harness.root)/fake-scanner.sh {artifact} {output} \(harness.logs)"
             """.write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o644)
         let process = try harness.start(["watch", "--config", config], log: "daemon")
         try await harness.waitUntil("daemon ready", timeout: 20) {
             FileManager.default.fileExists(atPath: "\(harness.spool)/.state/slots.json")

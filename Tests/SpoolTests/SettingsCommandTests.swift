@@ -18,6 +18,7 @@ import TestSupport
             metrics_file: \(metrics.file)
             scanner_command: "\(harness.root)/fake-scanner.sh {artifact} {output} \(harness.logs)"
             """.write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o644)
         try harness.drop("a.tar", "artifact a\n")
         let process = try harness.start(["sweep", "--config", config, "--metrics-file", metrics.flag, "--workers", "1"], log: "sweep",
                                         environment: ["SPOOLSCAN_LOG_FORMAT": "json", "SPOOLSCAN_METRICS_FILE": metrics.env])
@@ -50,6 +51,7 @@ import TestSupport
         let harness = try SpoolHarness()
         let config = "\(harness.root)/spoolscan.yaml"
         try "spool: \(harness.spool)\nworkers: four\n".write(toFile: config, atomically: true, encoding: .utf8)
+        chmod(config, 0o644)
         try harness.drop("a.tar", "artifact a\n")
         let (status, _) = try await harness.run(["sweep", "--config", config] + harness.scannerFlag, log: "type")
         #expect(status == 1)

@@ -65,6 +65,10 @@ let package = Package(
         .target(name: "Policy", dependencies: [
             "ScanReport", "SpoolscanCore", .product(name: "Yams", package: "Yams"),
         ]),
+        // Operator settings of watch/sweep: the settings file (YAML), SPOOLSCAN_* variables, flags.
+        .target(name: "Settings", dependencies: [
+            "Policy", "SpoolscanCore", .product(name: "Yams", package: "Yams"),
+        ]),
         // The spool queue, worker pool and inotify watcher.
         .target(name: "Spool", dependencies: [
             "CInotify", "CSystemShims", "ScanReport", "SpoolscanCore",
@@ -72,7 +76,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ReportFormats", "ScanReport", "SpoolscanCore",
+            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ReportFormats", "ScanReport", "Settings", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -92,6 +96,7 @@ let package = Package(
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "SpoolscanCore"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "Policy", "ReportFormats", "ScanReport", "SpoolscanCore"]),
     ],

@@ -4,10 +4,10 @@ import CYaml
 /// keeps its state on the heap, so any depth is safe here). Yams builds nodes and decodes them
 /// by recursion: `[[[[…` a few thousand levels deep overflows the stack before any check on the
 /// built nodes could run, so the depth is measured first.
-enum YAMLNesting {
+public enum YAMLNesting {
     /// Whether a collection in `text` lies more than `limit` levels deep. A text libyaml cannot
     /// parse counts as not too deep: Yams then reports the syntax error.
-    static func exceeds(_ text: String, limit: Int) -> Bool {
+    public static func exceeds(_ text: String, limit: Int) -> Bool {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return true }
         defer { yaml_parser_delete(&parser) }

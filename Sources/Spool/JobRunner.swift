@@ -124,10 +124,12 @@ struct JobRunner: Sendable {
                                     formats: config.sidecars.map(\.suffix)) {
                 try finalizer.complete(from: .parsing, name: name, to: target)
                 let total = (config.clock.nowNs() - record.receivedAtNs) / 1_000_000
-                log.info("finished", metadata: [
-                    "from": "parsing", "to": "\(target.rawValue)", "name": "\(finalName)",
-                    "parse_ms": "\((config.clock.monotonicNs() - parseStart) / 1_000_000)", "total_ms": "\(total)",
-                ])
+                log.info("finished", metadata: FinishedLogFields.metadata(reportAt: "\(layout.folder(target))/\(finalName)\(suffix)")
+                    .merging([
+                        "from": "parsing", "to": "\(target.rawValue)", "name": "\(finalName)",
+                        "parse_ms": .stringConvertible((config.clock.monotonicNs() - parseStart) / 1_000_000),
+                        "total_ms": .stringConvertible(total),
+                    ], uniquingKeysWith: { $1 }))
                 return .done(name: finalName, state: target)
             }
         }

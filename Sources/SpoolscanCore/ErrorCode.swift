@@ -77,6 +77,20 @@ extension ErrorCode {
     public static let configInvalid = ErrorCode("CONF-001", "configuration invalid", .configuration)
     public static let rulesInvalid = ErrorCode("CONF-002", "detector rules invalid", .configuration)
     public static let internalError = ErrorCode("CONF-099", "internal error", .internal)
+    /// A file or folder named by a flag, an argument, a variable or the settings file does not exist.
+    public static let namedFileMissing = ErrorCode("CONF-003", "named file not found", .configuration)
+    /// The settings file cannot be read, is not YAML, or is not a mapping of settings.
+    public static let settingsFileInvalid = ErrorCode("CONF-004", "settings file invalid", .configuration)
+    /// A key of the settings file that no setting has.
+    public static let settingUnknown = ErrorCode("CONF-005", "unknown setting", .configuration)
+    /// A setting whose value is not of its type (a word where a number belongs, a list where one value does).
+    public static let settingWrongType = ErrorCode("CONF-006", "setting has the wrong type", .configuration)
+    /// A setting whose value is of the right type but outside what it allows.
+    public static let settingOutOfRange = ErrorCode("CONF-007", "setting out of range", .configuration)
+    /// Retention could not remove a file of an expired job (permissions, a read-only filesystem).
+    public static let retentionRemoveFailed = ErrorCode("CONF-008", "expired job could not be removed", .host)
+    /// A file given to `report show`/`report diff` is not a spoolscan report (or cannot be read).
+    public static let notAReport = ErrorCode("CONF-009", "not a spoolscan report", .configuration)
 
     // MARK: Partial results (warnings inside a finished report)
     public static let packageFileSkipped = ErrorCode("INV-001", "package file could not be read", .artifact)
@@ -108,6 +122,8 @@ extension ErrorCode {
         .packageFileSkipped, .fileNotScanned,
         .policyInvalid, .policyUnreadable, .vexInvalid, .vexUnreadable, .policyIgnoreExpired,
         .sbomUnrecognised, .sbomInvalid, .sbomComponentSkipped,
+        .namedFileMissing, .settingsFileInvalid, .settingUnknown, .settingWrongType, .settingOutOfRange,
+        .retentionRemoveFailed, .notAReport,
     ]
 
     /// Looks a code up by its text (`SCAN-001`).

@@ -4,7 +4,7 @@ import Logging
 import Spool
 import SpoolscanCore
 
-/// `--notify-command`, `--notify-timeout-seconds` and `--metrics-file` for `watch` and `sweep`:
+/// `--notify-command`, `--notify-timeout-seconds` and `--metrics-file` for `watch` and `sweep` (also settings):
 /// what the spool does after each job reaches `done/`, `error/` or `quarantine/`.
 struct ActionOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
@@ -12,19 +12,16 @@ struct ActionOptions: ParsableArguments {
         discussion: "Split like --scanner-command, run without a shell; its failure is logged (HNDL-020) and never fails the job."))
     var notifyCommand: String?
 
-    @Option(help: "Seconds the notification command may run before its process group is stopped.")
-    var notifyTimeoutSeconds: Double = 30
+    @Option(help: "Seconds the notification command may run before its process group is stopped (default 30).")
+    var notifyTimeoutSeconds: Double?
 
     @Option(help: "Write Prometheus text metrics to this file (atomically, for node_exporter's textfile collector).")
     var metricsFile: String?
 
-    func validate() throws {
-        guard notifyTimeoutSeconds > 0 else { throw ValidationError("--notify-timeout-seconds must be positive") }
-    }
-
     /// The finished-job actions (nil when neither a hook nor a metrics file is asked for) and the
-    /// metrics writer (nil without `--metrics-file`). `role` labels every metric sample.
-    func make(layout: SpoolLayout, role: String, logger: Logger) throws
+    /// metrics writer (nil without a metrics file). `role` labels every metric sample.
+    static func make(notifyCommand: String?, notifyTimeoutSeconds: Double, metricsFile: String?,
+                     layout: SpoolLayout, role: String, logger: Logger) throws
         -> (actions: FinishedJobActions?, writer: MetricsFileWriter?) {
         let hook = try notifyCommand.map { command in
             try NotificationHookConfiguration(commandLine: command, timeoutSeconds: notifyTimeoutSeconds)

@@ -20,15 +20,14 @@ struct DatabasePathOption: ParsableArguments {
     var resolved: String { path ?? AdvisoryDatabase.defaultPath() }
 }
 
-/// Prints a spoolscan error the way every command does and exits non-zero.
-func failDB(_ error: SpoolscanError) -> ExitCode {
-    FileHandle.standardError.write(Data("spoolscan: \(error)\n".utf8))
-    return ExitCode(1)
-}
+/// Prints a spoolscan error the way every command does (one coded line) and exits non-zero.
+func failDB(_ error: SpoolscanError) -> ExitCode { ErrorLine.fail(error) }
 
-/// Prints an import's outcome: the files skipped and why, then each feed's record count.
-func printImport(_ result: AdvisoryImporter.Result, database: String) {
+/// Prints an import's outcome: the files skipped and why, then each feed's record count
+/// (with `quiet`, only the skipped files: they are warnings, not progress).
+func printImport(_ result: AdvisoryImporter.Result, database: String, quiet: Bool = false) {
     for warning in result.warnings { print(warning) }
+    guard !quiet else { return }
     for source in result.sources { print("\(source.name): \(source.records) advisories") }
     print(String(format: "imported into %@ in %.2f s", database, result.seconds))
 }

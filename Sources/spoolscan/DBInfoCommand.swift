@@ -10,15 +10,15 @@ struct DBInfoCommand: ParsableCommand {
 
     @OptionGroup var database: DatabasePathOption
 
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var output: TextOrJSONOption
 
-    @Option(help: "Age in days after which the database counts as stale.")
-    var maxAgeDays = 7
+    @OptionGroup var age: DatabaseAgeOption
 
     func run() throws {
         var summary: DatabaseSummary
+        let maxAgeDays: Int
         do {
+            maxAgeDays = try age.days()
             let db = try AdvisoryDatabase(path: database.resolved)
             summary = try db.summary()
             summary.coverage = try db.coverage()
@@ -26,9 +26,10 @@ struct DBInfoCommand: ParsableCommand {
             throw failDB(error)
         }
         let stale = summary.staleWarning(maxAgeDays: maxAgeDays)
-        if json {
+        if try output.isJSON() {
             let data = try ReportCodec.encode(DBInfoOutput(database: summary, ageDays: summary.ageDays(),
-                                                           dataAgeDays: summary.dataAgeDays(), stale: stale))
+                                                           dataAgeDays: summary.dataAgeDays(), isStale: stale != nil,
+                                                           hasCoverage: !(summary.coverage ?? []).isEmpty, stale: stale))
             FileHandle.standardOutput.write(data)
             return
         }
@@ -52,10 +53,15 @@ struct DBInfoCommand: ParsableCommand {
     }
 }
 
-/// `db info --json` output.
+/// `db info --json` output (yes/no answers are JSON booleans).
 struct DBInfoOutput: Encodable {
     var database: DatabaseSummary
     var ageDays: Int?
     var dataAgeDays: Int?
+    /// Whether the database or its newest record is older than `--max-db-age-days`.
+    var isStale: Bool
+    /// Whether the database covers any release or ecosystem at all.
+    var hasCoverage: Bool
+    /// The `DB-004` warning when stale.
     var stale: ReportWarning?
 }

@@ -24,6 +24,9 @@ struct DBUpdateCommand: ParsableCommand {
 
     @OptionGroup var database: DatabasePathOption
 
+    @Flag(name: [.short, .long], help: "Print only warnings and errors, not each feed's count.")
+    var quiet = false
+
     func validate() throws {
         guard timeoutSeconds > 0 else { throw ValidationError("--timeout-seconds must be positive") }
     }
@@ -38,7 +41,7 @@ struct DBUpdateCommand: ParsableCommand {
                 let sources = from.map { FeedSources.mirror(base: $0) } ?? FeedSources.publicSources.overridden()
                 result = try sources.update(databasePath: path, timeout: Double(timeoutSeconds))
             }
-            printImport(result, database: path)
+            printImport(result, database: path, quiet: quiet)
         } catch {
             throw failDB(error)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpoolscanCore
 
 /// The exit statuses of `spoolscan scan` (README, "Exit status"), and the entry point that keeps
 /// every command to them: ArgumentParser's usage status 64 and uncaught errors become 3.
@@ -23,24 +24,41 @@ enum ExitStatus {
 }
 
 extension SpoolscanCommand {
-    /// Parses and runs the command, printing errors as ArgumentParser does but with
-    /// ``ExitStatus`` statuses; an unknown subcommand gets a "did you mean" line.
+    /// Parses and runs the command, printing errors as one coded line each (a usage error from
+    /// the parser is `CONF-001`, followed by its usage text; an error no code was given for is
+    /// `CONF-099`) with ``ExitStatus`` statuses; an
+    /// unknown subcommand gets a "did you mean" line.
     static func main() {
         if let message = UnknownSubcommand.message(for: Array(CommandLine.arguments.dropFirst()), root: Self.self) {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            ErrorLine.write(line: usageLine(message))
             Foundation.exit(ExitStatus.otherError)
         }
         do {
             var command = try parseAsRoot()
             try command.run()
             Foundation.exit(ExitStatus.pass)
+        } catch let error as SpoolscanError {
+            ErrorLine.write(error)
+            Foundation.exit(ExitStatus.otherError)
         } catch {
             let success = exitCode(for: error) == .success
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if success {
+                    print(message)
+                } else if exitCode(for: error) == .validationFailure {
+                    FileHandle.standardError.write(Data((usageLine(message) + "\n").utf8))
+                } else {
+                    ErrorLine.write(error)
+                }
             }
             Foundation.exit(ExitStatus.status(for: error, success: success))
         }
+    }
+
+    /// The parser's `Error: …` message with the code of a usage error in front instead.
+    static func usageLine(_ message: String) -> String {
+        let text = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        return "\(ErrorCode.configInvalid): \(text)"
     }
 }

@@ -23,6 +23,13 @@ struct PolicyOptions: ParsableArguments {
     /// (a spool's `policy.yaml`), else the built-in policy. On a `POL-` error prints
     /// `POL-NNN: message` on stderr and throws exit status 3.
     func load(spoolPolicy: String? = nil) throws -> (policy: LoadedPolicy, vex: [VEXDocument]) {
+        try Self.load(policyPath: policyPath, vexPaths: vexPaths, spoolPolicy: spoolPolicy)
+    }
+
+    /// Loads `policyPath` (else `spoolPolicy` when that file exists, else the built-in policy) and
+    /// the VEX documents at `vexPaths`; on a `POL-` error prints its line and throws exit status 3.
+    static func load(policyPath: String?, vexPaths: [String], spoolPolicy: String?) throws
+        -> (policy: LoadedPolicy, vex: [VEXDocument]) {
         do {
             let path = policyPath ?? spoolPolicy.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
             let policy = try path.map(PolicyLoader.load(path:)) ?? .builtIn
@@ -30,7 +37,7 @@ struct PolicyOptions: ParsableArguments {
             for path in vexPaths { documents.append(try VEXLoader.load(path: path)) }
             return (policy, documents)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            ErrorLine.write(error)
             throw ExitCode(ExitStatus.otherError)
         }
     }

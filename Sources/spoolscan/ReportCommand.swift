@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScanReport
+import SpoolscanCore
 
 /// `spoolscan report`: read finished reports.
 struct ReportCommand: ParsableCommand {
@@ -11,7 +12,8 @@ struct ReportCommand: ParsableCommand {
     )
 }
 
-/// Reads and decodes a report file; on failure prints `spoolscan: …` and exits 3.
+/// Reads and decodes a report file; on failure prints one coded line (`CONF-003` missing,
+/// `CONF-009` not a report) and exits 3.
 func loadReport(_ path: String) throws -> Report {
     do {
         return try ReportCodec.decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -24,9 +26,13 @@ func loadReport(_ path: String) throws -> Report {
         @unknown default:
             detail = "\(error)"
         }
-        FileHandle.standardError.write(Data("spoolscan: \(path) is not a spoolscan report: \(detail)\n".utf8))
+        ErrorLine.write(SpoolscanError(.notAReport, "\(path): \(detail)"))
     } catch {
-        FileHandle.standardError.write(Data("spoolscan: cannot read \(path): \(error.localizedDescription)\n".utf8))
+        if !FileManager.default.fileExists(atPath: path) {
+            ErrorLine.write(SpoolscanError(.namedFileMissing, "\(path) does not exist"))
+        } else {
+            ErrorLine.write(SpoolscanError(.notAReport, "cannot read \(path): \(OutputOptions.reason(error))"))
+        }
     }
     throw ExitCode(3)
 }

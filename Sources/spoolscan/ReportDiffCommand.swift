@@ -19,10 +19,10 @@ struct ReportDiffCommand: ParsableCommand {
     @Argument(help: "The newer report.")
     var new: String
 
-    @Flag(help: "Print the difference as JSON.")
-    var json = false
+    @OptionGroup var output: TextOrJSONOption
 
     func run() throws {
+        let json = try output.isJSON()
         let before = try loadReport(old), after = try loadReport(new)
         let diff = ReportDiff(old: before, new: after, oldPath: old, newPath: new)
         if json {

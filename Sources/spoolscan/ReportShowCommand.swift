@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScanReport
+import SpoolscanCore
 
 /// `spoolscan report show FILE`: the report for a person, most important first.
 struct ReportShowCommand: ParsableCommand {
@@ -35,7 +36,8 @@ struct ReportShowCommand: ParsableCommand {
     /// A bad filter value is an error like any other: exit status 3.
     func validate() throws {
         do { _ = try filter() } catch let error as ValidationError {
-            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: spoolscan report \(Self.usageString())\n".utf8))
+            ErrorLine.write(SpoolscanError(.configInvalid, error.message))
+            FileHandle.standardError.write(Data("Usage: spoolscan report \(Self.usageString())\n".utf8))
             throw ExitCode(3)
         }
     }

@@ -30,8 +30,7 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Advisory database to match vulnerabilities against (default: $SPOOLSCAN_DB, else /var/lib/spoolscan/advisories.db or ~/.cache/spoolscan/advisories.db when it exists).")
     var db: String?
 
-    @Option(help: "Warn in the report when the advisory database is older than this many days.")
-    var maxDbAgeDays: Int = 7
+    @OptionGroup var age: DatabaseAgeOption
 
     @Option(help: "Comma-separated parts to run: packages, secrets, malware, misconfig; trivy's vuln, license, secret, config are aliases (default: all).")
     var scanners: String = "packages,secrets,malware,misconfig"
@@ -55,12 +54,23 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         if let memoryLimitMb { MemoryLimit.apply(megabytes: memoryLimitMb) }
         let parts: ScannerSelection
-        do { parts = try ScannerSelection(parsing: scanners) } catch { throw ValidationError(error.description) }
+        let maxDbAgeDays: Int
+        do {
+            parts = try ScannerSelection(parsing: scanners)
+            maxDbAgeDays = try age.days()
+        } catch {
+            ErrorLine.write(error)
+            throw ExitCode(ExitStatus.otherError)
+        }
         let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.packages,
                                   detectors: parts.detectorOptions(configFile: detectorConfig),
                                   databasePath: raw ? nil : AdvisoryDatabase.pathForScan(given: db),
                                   maxDatabaseAgeDays: maxDbAgeDays)
-        guard (image == nil) != (sbom == nil) else { throw ValidationError("give either IMAGE or --sbom FILE") }
+        guard (image == nil) != (sbom == nil) else {
+            ErrorLine.write(SpoolscanError(.configInvalid, "give either IMAGE or --sbom FILE"))
+            throw ExitCode(ExitStatus.otherError)
+        }
+        try output.checkDestination()
         let evaluator = try policy.evaluator()
         var report: Report
         do {
@@ -70,7 +80,7 @@ struct ScanCommand: ParsableCommand {
                 report = try ImageScanner(options: options).scan(path: image ?? "")
             }
         } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            ErrorLine.write(error)
             throw ExitCode(error.code.category == .artifact ? ExitStatus.badArtifact : ExitStatus.otherError)
         }
         if raw {

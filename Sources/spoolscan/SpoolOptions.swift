@@ -1,103 +1,75 @@
 import ArgumentParser
 import Dispatch
 import Foundation
-import Logging
-import ReportFormats
-import ScanReport
-import Spool
-import SpoolscanCore
+import Settings
 
-/// Options shared by `watch`, `sweep` and `status`.
+/// The operator settings of `watch` and `sweep` as flags. Each flag is optional: a flag that is
+/// given wins over `SPOOLSCAN_*` variables and the settings file (`--config`), which win over
+/// the defaults shown here (see ``SpoolSettings``).
 struct SpoolOptions: ParsableArguments {
-    @Option(help: "The spool folder (with pending/, in-progress/, parsing/, done/, error/).")
-    var spool: String = "./spool"
+    @Option(help: ArgumentHelp("Settings file (YAML; see README, \"Configuration\").",
+                               discussion: "Default: $SPOOLSCAN_CONFIG, else /etc/spoolscan/spoolscan.yaml when it exists.",
+                               valueName: "file"))
+    var config: String?
+
+    @Option(help: "The spool folder (with pending/, in-progress/, parsing/, done/, error/; default ./spool).")
+    var spool: String?
 
     @Option(help: "Scanner processes run at once (default: number of cores).")
     var workers: Int?
 
-    @Option(help: "Per-attempt scan time limit in seconds.")
-    var timeoutSeconds: Double = 600
+    @Option(help: "Per-attempt scan time limit in seconds (default 600).")
+    var timeoutSeconds: Double?
 
-    @Option(help: "Memory limit of each scanner process in MiB.")
-    var memoryLimitMb: Int = 2048
+    @Option(help: "Memory limit of each scanner process in MiB (default 2048).")
+    var memoryLimitMb: Int?
 
-    @Option(help: "How long a file written in place in pending/ must stay unchanged, in ms.")
-    var settleMs: Int = 2000
+    @Option(help: "How long a file written in place in pending/ must stay unchanged, in ms (default 2000).")
+    var settleMs: Int?
 
-    @Option(help: "Full rescan of pending/ every so many seconds.")
-    var rescanSeconds: Double = 60
+    @Option(help: "Full rescan of pending/ every so many seconds (default 60).")
+    var rescanSeconds: Double?
 
-    @Option(help: "On SIGTERM/SIGINT, seconds running scans may take to finish before they are stopped.")
-    var graceSeconds: Double = 30
+    @Option(help: "On SIGTERM/SIGINT, seconds running scans may take to finish before they are stopped (default 30).")
+    var graceSeconds: Double?
 
-    @Option(help: "Wait before a failed scan is tried again, in seconds; doubled after each attempt (a job held for a fault of the host doubles up to 300 s).")
-    var retryBackoffSeconds: Double = 5
+    @Option(help: "Wait before a failed scan is tried again, in seconds (default 5); doubled after each attempt (a job held for a fault of the host doubles up to 300 s).")
+    var retryBackoffSeconds: Double?
 
-    @Option(help: ArgumentHelp(
-        "Scanner command line instead of `spoolscan scan` ({artifact}, {output}, {memory_mb} are replaced).",
-        discussion: "Also read from SPOOLSCAN_SCANNER_COMMAND."))
+    @Option(help: "Scanner command line instead of `spoolscan scan` ({artifact}, {output}, {memory_mb} are replaced).")
     var scannerCommand: String?
 
-    @Flag(help: "Move artifacts whose report's verdict is fail to quarantine/ (with NAME.report.json) instead of done/.")
-    var quarantine = false
+    @Flag(inversion: .prefixedNo, help: "Move artifacts whose report's verdict is fail to quarantine/ (with NAME.report.json) instead of done/ (default off).")
+    var quarantine: Bool?
 
     @Option(help: "Also write these formats of each report beside it in done/ and quarantine/, from the same report: cyclonedx (NAME.cdx.json), spdx (NAME.spdx.json), sarif (NAME.sarif); comma-separated.")
     var formats: String?
 
-    @Option(help: "Log format: text or json (JSON lines).")
-    var logFormat: String = "text"
+    @Option(help: "Log format: text or json (JSON lines; default text).")
+    var logFormat: String?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
-    var logLevel: String = "info"
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (default info).")
+    var logLevel: String?
 
-    func validate() throws {
-        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
-        _ = try sidecarFormats()
-        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
-        guard timeoutSeconds > 0, graceSeconds >= 0, retryBackoffSeconds >= 0, settleMs >= 0, rescanSeconds > 0, memoryLimitMb > 0 else {
-            throw ValidationError("timeouts, limits and intervals must be positive")
+    /// The flags that were given, as setting values for ``SettingsResolver``.
+    var givenSettings: [Setting: SettingValue] {
+        var given: [Setting: SettingValue] = [:]
+        given[.spool] = spool.map(SettingValue.text)
+        given[.workers] = workers.map(SettingValue.integer)
+        given[.timeoutSeconds] = timeoutSeconds.map(SettingValue.number)
+        given[.memoryLimitMB] = memoryLimitMb.map(SettingValue.integer)
+        given[.settleMs] = settleMs.map(SettingValue.integer)
+        given[.rescanSeconds] = rescanSeconds.map(SettingValue.number)
+        given[.graceSeconds] = graceSeconds.map(SettingValue.number)
+        given[.retryBackoffSeconds] = retryBackoffSeconds.map(SettingValue.number)
+        given[.scannerCommand] = scannerCommand.map(SettingValue.text)
+        given[.quarantine] = quarantine.map(SettingValue.boolean)
+        given[.formats] = formats.map { text in
+            .list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         }
-    }
-
-    var layout: SpoolLayout { SpoolLayout(root: spool) }
-
-    var configuration: SpoolConfiguration {
-        var configuration = SpoolConfiguration(
-            workers: workers, timeoutSeconds: timeoutSeconds, memoryLimitMB: memoryLimitMb, settleMs: settleMs,
-            rescanSeconds: rescanSeconds, graceSeconds: graceSeconds,
-            scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]),
-            retryBackoffSeconds: retryBackoffSeconds)
-        configuration.quarantine = quarantine
-        configuration.sidecars = ((try? sidecarFormats()) ?? []).map { format in
-            ReportSidecar(suffix: format.fileSuffix, render: { try format.render($0) })
-        }
-        return configuration
-    }
-
-    /// The formats of `--formats` (cyclonedx, spdx, sarif; each once).
-    func sidecarFormats() throws -> [ReportFormat] {
-        guard let formats else { return [] }
-        var chosen: [ReportFormat] = []
-        for word in formats.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let format = ReportFormat(rawValue: word), [.cyclonedx, .spdx, .sarif].contains(format) else {
-                throw ValidationError("--formats takes cyclonedx, spdx and sarif (comma-separated), not '\(word)'")
-            }
-            if !chosen.contains(format) { chosen.append(format) }
-        }
-        return chosen
-    }
-
-    /// Sets up swift-log (stderr, text or JSON lines) and returns the spool's logger.
-    func makeLogger() -> Logger {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        let json = logFormat == "json"
-        LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        return Logger(label: "spoolscan")
+        given[.logFormat] = logFormat.map(SettingValue.text)
+        given[.logLevel] = logLevel.map(SettingValue.text)
+        return given
     }
 
     /// Runs async work from a synchronous command and returns its result.
@@ -112,11 +84,8 @@ struct SpoolOptions: ParsableArguments {
         return try box.result!.get()
     }
 
-    /// Prints a spoolscan error the way users see it and turns it into an exit code.
-    static func fail(_ error: any Error) -> ExitCode {
-        FileHandle.standardError.write(Data("spoolscan: \(error)\n".utf8))
-        return ExitCode(1)
-    }
+    /// Prints a spoolscan error the way users see it (one coded line) and turns it into exit status 1.
+    static func fail(_ error: any Error) -> ExitCode { ErrorLine.fail(error) }
 }
 
 private final class ResultBox<T: Sendable>: @unchecked Sendable {

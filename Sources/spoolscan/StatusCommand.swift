@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Settings
 import Spool
+import SpoolscanCore
 
 /// `spoolscan status`: what the spool holds and what its workers do.
 struct StatusCommand: ParsableCommand {
@@ -8,16 +10,23 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show counts per state, the queue, scanner slots and recent errors of a spool.")
 
-    @Option(help: "The spool folder.")
-    var spool: String = "./spool"
+    @Option(help: ArgumentHelp("Settings file to take the spool from (default: $SPOOLSCAN_CONFIG, else /etc/spoolscan/spoolscan.yaml when it exists).",
+                               valueName: "file"))
+    var config: String?
 
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @Option(help: "The spool folder (default: the `spool` setting, else ./spool).")
+    var spool: String?
+
+    @OptionGroup var output: TextOrJSONOption
 
     func run() throws {
         let status: SpoolStatus
+        let json: Bool
         do {
-            status = try SpoolStatus.collect(SpoolLayout(root: spool))
+            json = try output.isJSON()
+            let settings = try SettingsResolver(flags: [.spool: spool.map(SettingValue.text)].compactMapValues { $0 },
+                                                configPath: config).resolve()
+            status = try Self.collect(SpoolLayout(root: settings.spool))
         } catch {
             throw SpoolOptions.fail(error)
         }
@@ -28,5 +37,22 @@ struct StatusCommand: ParsableCommand {
         } else {
             print(status.text())
         }
+    }
+
+    /// The spool's status; `HNDL-009` when the spool is not there or cannot be listed. Recent
+    /// errors whose message repeats their code (a scanner's `SCAN-001: …` line) show it once.
+    static func collect(_ layout: SpoolLayout) throws(SpoolscanError) -> SpoolStatus {
+        try SpoolPresence.require(layout.root, folders: JobState.allCases.map(\.rawValue))
+        var status: SpoolStatus
+        do { status = try SpoolStatus.collect(layout) } catch let error as SystemCallError {
+            throw SpoolscanError(.spoolInvalid, error.description)
+        } catch {
+            throw ErrorLine.coded(error)
+        }
+        for index in status.recentErrors.indices {
+            let error = status.recentErrors[index]
+            status.recentErrors[index].message = ErrorLine.strip(error.code, from: error.message)
+        }
+        return status
     }
 }

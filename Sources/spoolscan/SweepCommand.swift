@@ -27,18 +27,18 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "At the end, remove finished jobs (artifact and sidecars) older than this many days from done/, error/ and quarantine/ (off by default).")
     var retentionDays: Double?
 
+    @Flag(name: [.short, .long], help: "Print no summary lines (errors still go to stderr).")
+    var quiet = false
+
     func run() throws {
-        let logger = options.makeLogger()
-        do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let rules = try policy.load(spoolPolicy: options.layout.policyFile)
-        var config = options.configuration
-        let writer: MetricsFileWriter?
+        let worker = try SpoolSettings.worker(options, matching: matching, policy: policy, actions: actions,
+                                              retentionDays: retentionDays, role: "sweep")
+        let (layout, writer, rules, parsing) = (worker.settings.layout, worker.writer, worker.rules, worker.parsing)
         let retention: Retention?
         do {
-            (config.actions, writer) = try actions.make(layout: options.layout, role: "sweep", logger: logger)
-            retention = try retentionDays.map { try Retention(layout: options.layout, maxAgeDays: $0) }
+            retention = try worker.settings.resolved.retentionDays.map { try Retention(layout: layout, maxAgeDays: $0) }
         } catch { throw SpoolOptions.fail(error) }
-        let sweep = SpoolSweep(layout: options.layout, config: config, hook: matching.hook(logger: logger, policy: rules), logger: logger)
+        let sweep = SpoolSweep(layout: layout, config: worker.config, hook: worker.hook, logger: worker.logger)
         let summary: WorkSummary
         do {
             summary = try SpoolOptions.runBlocking { try await sweep.run() }
@@ -46,48 +46,53 @@ struct SweepCommand: ParsableCommand {
             writeMetrics(writer)
             throw SpoolOptions.fail(error)
         }
-        print("sweep: \(summary.line)")
+        say("sweep: \(summary.line)")
         defer { writeMetrics(writer) }
-        if rematch { try rematchDone(rules: rules) }
+        if rematch { try rematchDone(rules: rules, parsing: parsing, layout: layout) }
         if let retention {
             let result = retention.apply()
-            for failure in result.failures { FileHandle.standardError.write(Data("spoolscan: \(failure)\n".utf8)) }
-            print(result.summary(maxAgeDays: retention.maxAgeDays))
+            for failure in result.failures { ErrorLine.write(failure: failure, fallback: .retentionRemoveFailed) }
+            say(result.summary(maxAgeDays: retention.maxAgeDays))
         }
         if summary.error > 0 { throw ExitCode(2) }
+    }
+
+    private func say(_ line: String) {
+        if !quiet { print(line) }
     }
 
     /// Writes the metrics file once, at the end (a failure is reported, not fatal: `HNDL-021`).
     private func writeMetrics(_ writer: MetricsFileWriter?) {
         do { try writer?.writeNow() } catch {
-            FileHandle.standardError.write(Data("spoolscan: \(error)\n".utf8))
+            ErrorLine.write(error)
         }
     }
 
     /// Re-matches done/*.report.json and quarantine/*.report.json without opening any image; a
     /// changed verdict does not move a job between the two folders.
-    private func rematchDone(rules: (policy: LoadedPolicy, vex: [VEXDocument])) throws {
-        guard let path = matching.databasePath else {
+    private func rematchDone(rules: (policy: LoadedPolicy, vex: [VEXDocument]), parsing: ParsingStage,
+                             layout: SpoolLayout) throws {
+        guard let path = parsing.databasePath else {
             // Reports already carry a "no advisory database" warning; say it here too, but a
             // host without a database yet is no failure of the sweep.
-            FileHandle.standardError.write(Data("spoolscan: \(SpoolscanError(.dbMissing, "rematch skipped: no --db and nothing at \(AdvisoryDatabase.defaultPath())"))\n".utf8))
+            ErrorLine.write(SpoolscanError(.dbMissing, "rematch skipped: no --db and nothing at \(AdvisoryDatabase.defaultPath())"))
             return
         }
         var result: ReportRematcher.Result
         do {
             let matcher = VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
-            var rematcher = ReportRematcher(matcher: matcher, maxAgeDays: matching.maxDbAgeDays)
+            var rematcher = ReportRematcher(matcher: matcher, maxAgeDays: parsing.maxDbAgeDays)
             let now = Date()
             rematcher.afterMatch = { _ = PolicyEvaluator(policy: rules.policy, vex: rules.vex, now: now).apply(to: &$0) }
-            result = try rematcher.rematch(folder: options.layout.folder(.done))
-            let quarantined = try rematcher.rematch(folder: options.layout.folder(.quarantine))
+            result = try rematcher.rematch(folder: layout.folder(.done))
+            let quarantined = try rematcher.rematch(folder: layout.folder(.quarantine))
             result.rematched += quarantined.rematched
             result.failures += quarantined.failures
         } catch {
             throw failDB(error)
         }
-        for failure in result.failures { FileHandle.standardError.write(Data("spoolscan: \(failure)\n".utf8)) }
-        print("rematch: \(result.rematched) reports, \(result.failures.count) failed")
+        for failure in result.failures { ErrorLine.write(failure: failure, fallback: .handlerSendStatus) }
+        say("rematch: \(result.rematched) reports, \(result.failures.count) failed")
         if !result.failures.isEmpty { throw ExitCode(1) }
     }
 }

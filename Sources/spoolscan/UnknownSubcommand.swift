@@ -2,7 +2,7 @@ import ArgumentParser
 import SpoolscanCore
 
 /// Finds a command-line word that should name a subcommand and does not, and words the error
-/// with the nearest subcommand: `Error: unknown command 'scna' for 'spoolscan'. Did you mean 'scan'?`
+/// with the nearest subcommand (printed after its code): `unknown command 'scna' for 'spoolscan'. Did you mean 'scan'?`
 enum UnknownSubcommand {
     /// The error line for `arguments`, or nil when every command word is known (or an option
     /// comes first, which the parser handles).
@@ -20,7 +20,7 @@ enum UnknownSubcommand {
             let names = subcommands.map { $0._commandName }
             let hint = NameSuggestion.closest(to: word, among: names).map { " Did you mean '\($0)'?" } ?? ""
             let where_ = path.joined(separator: " ")
-            return "Error: unknown command '\(word)' for '\(where_)'.\(hint) Commands: \(names.joined(separator: ", ")); see '\(where_) --help'."
+            return "unknown command '\(word)' for '\(where_)'.\(hint) Commands: \(names.joined(separator: ", ")); see '\(where_) --help'."
         }
         return nil
     }

@@ -9,7 +9,8 @@ struct WatchCommand: ParsableCommand {
         discussion: """
         Drop artifacts by writing them elsewhere on the same filesystem (spool/tmp/, or a dot-file or \
         *.part in pending/) and renaming them into pending/. One daemon per spool (HNDL-008 otherwise). \
-        SIGTERM/SIGINT stop it cleanly.
+        SIGTERM/SIGINT stop it cleanly. Every setting may also come from a SPOOLSCAN_* variable or the \
+        settings file (flag > variable > file > default; README, "Configuration").
         """)
 
     @OptionGroup var options: SpoolOptions
@@ -18,15 +19,9 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var actions: ActionOptions
 
     func run() throws {
-        let logger = options.makeLogger()
-        do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
-        let rules = try policy.load(spoolPolicy: options.layout.policyFile)
-        var config = options.configuration
-        let writer: MetricsFileWriter?
-        do {
-            (config.actions, writer) = try actions.make(layout: options.layout, role: "daemon", logger: logger)
-        } catch { throw SpoolOptions.fail(error) }
-        let daemon = SpoolDaemon(layout: options.layout, config: config, hook: matching.hook(logger: logger, policy: rules), logger: logger)
+        let worker = try SpoolSettings.worker(options, matching: matching, policy: policy, actions: actions, role: "daemon")
+        let writer = worker.writer
+        let daemon = SpoolDaemon(layout: worker.settings.layout, config: worker.config, hook: worker.hook, logger: worker.logger)
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking {

@@ -16,7 +16,7 @@ extension SpoolIntegration {
             try await harness.waitUntil("sweep exit", timeout: 20) { !sweep.isRunning }
             #expect(sweep.terminationStatus == 1)
             let message = harness.read("\(harness.logs)/sweep.stderr")
-            #expect(message.hasPrefix("spoolscan: DB-001") && message.split(separator: "\n").count == 1, "\(message)")
+            #expect(message.hasPrefix("DB-001: ") && message.split(separator: "\n").count == 1, "\(message)")
             #expect(harness.artifacts("pending") == ["good.tar"])
             #expect(harness.entries("error").isEmpty && harness.lines("starts.log").isEmpty)
             let records = (try? FileManager.default.contentsOfDirectory(atPath: "\(harness.spool)/.state/jobs")) ?? []
@@ -30,7 +30,7 @@ extension SpoolIntegration {
             let (status, _) = try await harness.run(["watch", "--spool", harness.spool, "--db", garbage] + harness.quickFlags,
                                                     log: "watch")
             #expect(status == 1)
-            #expect(harness.read("\(harness.logs)/watch.stderr").hasPrefix("spoolscan: DB-002"))
+            #expect(harness.read("\(harness.logs)/watch.stderr").hasPrefix("DB-002: "))
             #expect(harness.artifacts("pending") == ["good.tar"] && harness.entries("error").isEmpty)
         }
 

@@ -19,9 +19,13 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     var coverageCache: [String: Bool] = [:]
     /// The `advisories` query; files written before `published` existed read it as NULL.
     private let advisoryQuery: String
+    /// Whether the file holds each advisory's chosen CVSS vector and score (schema version 2);
+    /// version 1 files are scored while matching.
+    private let storesCVSS: Bool
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
-    /// readable advisory database, `DB-005` when its schema version is not this build's.
+    /// readable advisory database, `DB-005` when its schema version is not one this build reads
+    /// (``AdvisorySchema/readable``).
     public init(path: String) throws(SpoolscanError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -36,11 +40,13 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         guard let version = AdvisorySchema.storedVersion(db) else {
             throw SpoolscanError(.dbCorrupt, "\(path): not an advisory database")
         }
-        guard version == AdvisorySchema.version else {
-            throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.version)")
+        guard AdvisorySchema.readable.contains(version) else {
+            throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.readable.lowerBound)–\(AdvisorySchema.readable.upperBound)")
         }
         let published = AdvisorySchema.hasColumn(db, table: "advisories", column: "published") ? "published" : "NULL"
-        advisoryQuery = "SELECT source, id, aliases, summary, severity, cvss, refs, \(published) FROM advisories WHERE rowid = ?"
+        storesCVSS = AdvisorySchema.hasColumn(db, table: "advisories", column: "cvss_vector")
+        let cvss = storesCVSS ? "cvss_vector, cvss_score" : "cvss, NULL"
+        advisoryQuery = "SELECT source, id, aliases, summary, severity, \(cvss), refs, \(published) FROM advisories WHERE rowid = ?"
     }
 
     /// The database path used when none is given: `$SPOOLSCAN_DB`; else
@@ -119,18 +125,23 @@ public final class AdvisoryDatabase: @unchecked Sendable {
             let statement = try db.cached(advisoryQuery)
             statement.bind(1, rowID)
             guard try statement.step() else { statement.reset(); return nil }
-            let vectors = statement.string(5) ?? ""
             let cvss: CVSS?
-            if let known = cvssCache[vectors] { cvss = known } else {
-                cvss = SeverityResolver.cvss(RangeCodec.decodeList(vectors))
-                cvssCache[vectors] = cvss
+            if storesCVSS {
+                cvss = statement.string(5).map { CVSS(vector: $0, score: statement.isNull(6) ? nil : statement.double(6)) }
+            } else {
+                let vectors = statement.string(5) ?? ""
+                if let known = cvssCache[vectors] { cvss = known } else {
+                    cvss = SeverityResolver.cvss(RangeCodec.decodeList(vectors))
+                    cvssCache[vectors] = cvss
+                }
             }
             let advisory = StoredAdvisory(
                 source: statement.string(0) ?? "", id: statement.string(1) ?? "",
                 aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
                 statedSeverity: statement.string(4),
                 cvss: cvss,
-                references: RangeCodec.decodeList(statement.string(6) ?? ""), published: statement.string(7))
+                references: RangeCodec.decodeList(statement.string(7) ?? "", distinctLimit: FindingMerger.referenceLimit),
+                published: statement.string(8))
             statement.reset()
             advisoryCache[rowID] = advisory
             return advisory
@@ -162,6 +173,7 @@ struct StoredAdvisory {
     var statedSeverity: String?
     /// The advisory's CVSS vector to report, with its v3 base score (computed once).
     var cvss: CVSS?
+    /// The first ``FindingMerger/referenceLimit`` distinct references, in order (a finding never reports more).
     var references: [String]
     /// RFC 3339, when the feed gives it.
     var published: String?

@@ -67,17 +67,29 @@ enum RangeCodec {
         text.isEmpty ? [] : splitUTF8(text, 0x1F)
     }
 
-    /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`).
-    static func splitUTF8(_ text: String, _ separator: UInt8) -> [String] {
+    /// The list's first `distinctLimit` distinct values, in order (the rest is never decoded).
+    static func decodeList(_ text: String, distinctLimit: Int) -> [String] {
+        text.isEmpty ? [] : splitUTF8(text, 0x1F, distinctLimit: distinctLimit)
+    }
+
+    /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`);
+    /// with `distinctLimit`, keeps only the first that many distinct parts.
+    static func splitUTF8(_ text: String, _ separator: UInt8, distinctLimit: Int? = nil) -> [String] {
         var parts: [String] = []
         var text = text
         text.withUTF8 { bytes in
+            func add(_ start: Int, _ end: Int) -> Bool {
+                let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                guard let limit = distinctLimit else { parts.append(part); return true }
+                if !parts.contains(part) { parts.append(part) }
+                return parts.count < limit
+            }
             var start = 0
             for i in 0..<bytes.count where bytes[i] == separator {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                guard add(start, i) else { return }
                 start = i + 1
             }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            _ = add(start, bytes.count)
         }
         return parts
     }

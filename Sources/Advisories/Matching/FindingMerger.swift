@@ -6,6 +6,9 @@ import ScanReport
 /// primary id: a CVE id if the group has one, else a GHSA id, else the smallest id; the others
 /// become `aliases`.
 enum FindingMerger {
+    /// A finding reports at most this many references.
+    static let referenceLimit = 10
+
     struct Candidate {
         var advisory: StoredAdvisory
         var fixed: String?
@@ -80,12 +83,12 @@ enum FindingMerger {
         }!
         let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
-        // The first 10 distinct references, in order: later ones are never reported.
+        // The first 10 distinct references, in order: later ones are never reported (so never read).
         var references: [String] = []
         collect: for candidate in group {
             for ref in candidate.advisory.references where !references.contains(ref) {
                 references.append(ref)
-                if references.count == 10 { break collect }
+                if references.count == referenceLimit { break collect }
             }
         }
         var vulnerability = Vulnerability(

@@ -1,0 +1,73 @@
+/// Versions that are nothing but dot-separated decimal numbers (`1.2.3`), the shape of most
+/// installed versions and advisory bounds, compared in place on their UTF-8 bytes without building
+/// a parsed version. Comparators use it as a fast path and fall back to their full parser for
+/// anything else, so the order is the same as the full comparison's: numbers compare by value,
+/// part by part, missing parts count as 0. Parts are limited to 18 digits (no overflow).
+enum PlainRelease {
+    /// Compares `a` and `b` when both are plain releases after the scheme's prefix; nil otherwise.
+    /// `goPrefix` skips `go` then `v` as Go does; `maxParts` and `leadingZeros` follow the scheme's
+    /// grammar (Go: at most 3 parts, no `01`).
+    static func compare(_ a: String, _ b: String, goPrefix: Bool, maxParts: Int, leadingZeros: Bool) -> Int? {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let i = start(x, goPrefix: goPrefix), j = start(y, goPrefix: goPrefix)
+                guard isPlain(x, from: i, maxParts: maxParts, leadingZeros: leadingZeros),
+                      isPlain(y, from: j, maxParts: maxParts, leadingZeros: leadingZeros) else { return nil }
+                return compare(x, from: i, y, from: j)
+            }
+        }
+    }
+
+    /// Whether `version` is a plain release after the scheme's prefix.
+    static func isPlain(_ version: String, goPrefix: Bool, maxParts: Int, leadingZeros: Bool) -> Bool {
+        var version = version
+        return version.withUTF8 { isPlain($0, from: start($0, goPrefix: goPrefix), maxParts: maxParts, leadingZeros: leadingZeros) }
+    }
+
+    /// Where the numbers start: after `go`, then `v`, for Go.
+    private static func start(_ b: UnsafeBufferPointer<UInt8>, goPrefix: Bool) -> Int {
+        guard goPrefix else { return 0 }
+        var i = 0
+        if b.count >= 2 && b[0] == UInt8(ascii: "g") && b[1] == UInt8(ascii: "o") { i = 2 }
+        if i < b.count && b[i] == UInt8(ascii: "v") { i += 1 }
+        return i
+    }
+
+    /// 1…`maxParts` dot-separated runs of 1–18 ASCII digits from `start` to the end.
+    private static func isPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int, maxParts: Int, leadingZeros: Bool) -> Bool {
+        guard start < b.count else { return false }
+        var parts = 1, run = 0, runStart = start
+        for i in start..<b.count {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
+                guard run > 0 else { return false }
+                parts += 1
+                guard parts <= maxParts else { return false }
+                run = 0
+                runStart = i + 1
+            } else if c.isASCIIDigit {
+                if !leadingZeros && run == 1 && b[runStart] == UInt8(ascii: "0") { return false }
+                run += 1
+                guard run <= 18 else { return false }
+            } else {
+                return false
+            }
+        }
+        return run > 0
+    }
+
+    /// Part by part by value, a missing part counting as 0.
+    private static func compare(_ a: UnsafeBufferPointer<UInt8>, from i: Int, _ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
+        var i = i, j = j
+        while i < a.count || j < b.count {
+            var x: UInt64 = 0, y: UInt64 = 0
+            while i < a.count && a[i] != UInt8(ascii: ".") { x = x * 10 + UInt64(a[i] - 48); i += 1 }
+            while j < b.count && b[j] != UInt8(ascii: ".") { y = y * 10 + UInt64(b[j] - 48); j += 1 }
+            if x != y { return x < y ? -1 : 1 }
+            i += 1
+            j += 1
+        }
+        return 0
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compact text form ranges and version lists take in the database, cheap to decode while
 /// matching: ranges separated by U+001E, fields by U+001F; a range is its kind then events
 /// `i:` introduced, `f:` fixed, `l:` last_affected, `m:` limit.
@@ -73,23 +75,32 @@ enum RangeCodec {
     }
 
     /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`);
-    /// with `distinctLimit`, keeps only the first that many distinct parts.
+    /// with `distinctLimit`, keeps only the first that many distinct parts (compared as bytes, so
+    /// no `String` is made for a repeated or unneeded part).
     static func splitUTF8(_ text: String, _ separator: UInt8, distinctLimit: Int? = nil) -> [String] {
         var parts: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            func add(_ start: Int, _ end: Int) -> Bool {
-                let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                guard let limit = distinctLimit else { parts.append(part); return true }
-                if !parts.contains(part) { parts.append(part) }
+            var kept: [Range<Int>] = []
+            func keep(_ part: Range<Int>) -> Bool {
+                guard let limit = distinctLimit else {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self))
+                    return true
+                }
+                let repeated = kept.contains { $0.count == part.count && memcmp(bytes.baseAddress! + $0.lowerBound,
+                                                                                 bytes.baseAddress! + part.lowerBound, part.count) == 0 }
+                if !repeated {
+                    kept.append(part)
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self))
+                }
                 return parts.count < limit
             }
             var start = 0
             for i in 0..<bytes.count where bytes[i] == separator {
-                guard add(start, i) else { return }
+                guard keep(start..<i) else { return }
                 start = i + 1
             }
-            _ = add(start, bytes.count)
+            _ = keep(start..<bytes.count)
         }
         return parts
     }

@@ -17,7 +17,7 @@ enum FindingMerger {
         var ids: Set<String> { Set([advisory.id] + advisory.aliases) }
     }
 
-    static func primaryID(_ ids: Set<String>) -> String {
+    static func primaryID(_ ids: some Sequence<String>) -> String {
         ids.min { a, b in
             let ra = rank(a), rb = rank(b)
             return ra != rb ? ra < rb : a < b
@@ -54,15 +54,24 @@ enum FindingMerger {
         var findings: [Vulnerability] = []
         findings.reserveCapacity(groups.count)
         for group in groups {
-            var ids = Set<String>()
-            for index in group { ids.formUnion(idLists[index]) }
-            guard ids.isDisjoint(with: notAffected) else { continue }
+            // The group's distinct ids (most groups are one advisory with a few aliases: no Set needed).
+            var ids: [String]
+            if group.count == 1 {
+                ids = []
+                for id in idLists[group[0]] where !ids.contains(id) { ids.append(id) }
+            } else {
+                var union = Set<String>()
+                for index in group { union.formUnion(idLists[index]) }
+                ids = Array(union)
+            }
+            if !notAffected.isEmpty && ids.contains(where: notAffected.contains) { continue }
             findings.append(finding(group.map { candidates[$0] }, ids: ids, package: package, comparator: comparator))
         }
         return findings
     }
 
-    private static func finding(_ group: [Candidate], ids: Set<String>, package: Package,
+    /// One finding for a group; `ids` are the group's distinct ids.
+    private static func finding(_ group: [Candidate], ids: [String], package: Package,
                                 comparator: any VersionComparator) -> Vulnerability {
         let primary = primaryID(ids)
         let fixes = group.compactMap(\.fixed)
@@ -92,7 +101,7 @@ enum FindingMerger {
             }
         }
         var vulnerability = Vulnerability(
-            id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
+            id: primary, aliases: ids.filter { $0 != primary }.sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,

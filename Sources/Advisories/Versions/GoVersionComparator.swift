@@ -8,29 +8,20 @@ public struct GoVersionComparator: VersionComparator {
     public var scheme: String { "go" }
     public func pinned(_ version: String) -> (String) -> Int {
         guard let v = Self.parse(version) else { return { self.compare(version, $0) } }
-        guard Self.isPlain(version) else { return { other in Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1 } }
+        guard GoVersionShape.hasShape(version) else { return { other in Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1 } }
         return { other in
-            Self.plainCompare(version, other) ?? (Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1)
+            GoVersionShape.compare(version, other) ?? (Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1)
         }
     }
 
     public func compare(_ a: String, _ b: String) -> Int {
-        if let order = Self.plainCompare(a, b) { return order }
+        if let order = GoVersionShape.compare(a, b) { return order }
         switch (Self.parse(a), Self.parse(b)) {
         case let (x?, y?): return SemanticVersion.compare(x, y)
         case (nil, nil): return 0
         case (nil, _): return -1
         case (_, nil): return 1
         }
-    }
-
-    /// `v1.2.3`, `1.2`, `go1.21.3` (no pre-release) compared without parsing (``PlainRelease``).
-    static func plainCompare(_ a: String, _ b: String) -> Int? {
-        PlainRelease.compare(a, b, goPrefix: true, maxParts: 3, leadingZeros: false)
-    }
-
-    static func isPlain(_ version: String) -> Bool {
-        PlainRelease.isPlain(version, goPrefix: true, maxParts: 3, leadingZeros: false)
     }
 
     /// Go's grammar: `v` then 1–3 numeric parts without leading zeros; a pre-release or build

@@ -178,10 +178,10 @@ public struct PEP440VersionComparator: VersionComparator {
 
     /// `1.2.3` against `1.2` (release numbers only) compared without parsing (``PlainRelease``).
     static func plainCompare(_ a: String, _ b: String) -> Int? {
-        PlainRelease.compare(a, b, goPrefix: false, maxParts: Int.max, leadingZeros: true)
+        PlainRelease.compare(a, b)
     }
 
     static func isPlain(_ version: String) -> Bool {
-        PlainRelease.isPlain(version, goPrefix: false, maxParts: Int.max, leadingZeros: true)
+        PlainRelease.isPlain(version)
     }
 }

@@ -1,37 +1,27 @@
 /// Versions that are nothing but dot-separated decimal numbers (`1.2.3`), the shape of most
 /// installed versions and advisory bounds, compared in place on their UTF-8 bytes without building
-/// a parsed version. Comparators use it as a fast path and fall back to their full parser for
-/// anything else, so the order is the same as the full comparison's: numbers compare by value,
-/// part by part, missing parts count as 0. Parts are limited to 18 digits (no overflow).
+/// a parsed version. PEP 440 uses it as a fast path and falls back to its full parser for anything
+/// else, so the order is the same as the full comparison's: numbers compare by value, part by
+/// part, missing parts count as 0. Parts are limited to 18 digits (no overflow). Go versions have
+/// their own check (``GoVersionShape``).
 enum PlainRelease {
-    /// Compares `a` and `b` when both are plain releases after the scheme's prefix; nil otherwise.
-    /// `goPrefix` skips `go` then `v` as Go does; `maxParts` and `leadingZeros` follow the scheme's
-    /// grammar (Go: at most 3 parts, no `01`).
-    static func compare(_ a: String, _ b: String, goPrefix: Bool, maxParts: Int, leadingZeros: Bool) -> Int? {
+    /// Compares `a` and `b` when both are plain releases; nil otherwise. `maxParts` and
+    /// `leadingZeros` follow the scheme's grammar.
+    static func compare(_ a: String, _ b: String, maxParts: Int = .max, leadingZeros: Bool = true) -> Int? {
         var a = a, b = b
         return a.withUTF8 { x in
             b.withUTF8 { y in
-                let i = start(x, goPrefix: goPrefix), j = start(y, goPrefix: goPrefix)
-                guard isPlain(x, from: i, maxParts: maxParts, leadingZeros: leadingZeros),
-                      isPlain(y, from: j, maxParts: maxParts, leadingZeros: leadingZeros) else { return nil }
-                return compare(x, from: i, y, from: j)
+                guard isPlain(x, from: 0, maxParts: maxParts, leadingZeros: leadingZeros),
+                      isPlain(y, from: 0, maxParts: maxParts, leadingZeros: leadingZeros) else { return nil }
+                return compare(x, from: 0, y, from: 0)
             }
         }
     }
 
-    /// Whether `version` is a plain release after the scheme's prefix.
-    static func isPlain(_ version: String, goPrefix: Bool, maxParts: Int, leadingZeros: Bool) -> Bool {
+    /// Whether `version` is a plain release.
+    static func isPlain(_ version: String, maxParts: Int = .max, leadingZeros: Bool = true) -> Bool {
         var version = version
-        return version.withUTF8 { isPlain($0, from: start($0, goPrefix: goPrefix), maxParts: maxParts, leadingZeros: leadingZeros) }
-    }
-
-    /// Where the numbers start: after `go`, then `v`, for Go.
-    private static func start(_ b: UnsafeBufferPointer<UInt8>, goPrefix: Bool) -> Int {
-        guard goPrefix else { return 0 }
-        var i = 0
-        if b.count >= 2 && b[0] == UInt8(ascii: "g") && b[1] == UInt8(ascii: "o") { i = 2 }
-        if i < b.count && b[i] == UInt8(ascii: "v") { i += 1 }
-        return i
+        return version.withUTF8 { isPlain($0, from: 0, maxParts: maxParts, leadingZeros: leadingZeros) }
     }
 
     /// 1…`maxParts` dot-separated runs of 1–18 ASCII digits from `start` to the end.

@@ -22,6 +22,9 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     /// Whether the file holds each advisory's chosen CVSS vector and score (schema version 2);
     /// version 1 files are scored while matching.
     private let storesCVSS: Bool
+    /// The two matching queries, prepared on first use and reset after each.
+    private var advisoryStatement: SQLiteStatement?
+    private var candidatesStatement: SQLiteStatement?
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
     /// readable advisory database, `DB-005` when its schema version is not one this build reads
@@ -101,8 +104,11 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     /// The affected-package rows for one package name in one ecosystem and release.
     func candidates(ecosystem: Ecosystem, release: String, name: String) throws(SpoolscanError) -> [StoredAffected] {
         try locked { () throws(SQLiteError) -> [StoredAffected] in
-            let statement = try db.cached(
-                "SELECT advisory, status, ranges, versions, severity FROM affected WHERE ecosystem = ? AND release = ? AND package = ?")
+            if candidatesStatement == nil {
+                candidatesStatement = try db.prepare(
+                    "SELECT advisory, status, ranges, versions, severity FROM affected WHERE ecosystem = ? AND release = ? AND package = ?")
+            }
+            let statement = candidatesStatement!
             statement.bind(1, ecosystem.rawValue)
             statement.bind(2, release)
             statement.bind(3, name)
@@ -122,7 +128,8 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     func advisory(_ rowID: Int64) throws(SpoolscanError) -> StoredAdvisory? {
         try locked { () throws(SQLiteError) -> StoredAdvisory? in
             if let cached = advisoryCache[rowID] { return cached }
-            let statement = try db.cached(advisoryQuery)
+            if advisoryStatement == nil { advisoryStatement = try db.prepare(advisoryQuery) }
+            let statement = advisoryStatement!
             statement.bind(1, rowID)
             guard try statement.step() else { statement.reset(); return nil }
             let cvss: CVSS?
@@ -135,9 +142,9 @@ public final class AdvisoryDatabase: @unchecked Sendable {
                     cvssCache[vectors] = cvss
                 }
             }
+            let id = statement.string(1) ?? "", aliases = RangeCodec.decodeList(statement.string(2) ?? "")
             let advisory = StoredAdvisory(
-                source: statement.string(0) ?? "", id: statement.string(1) ?? "",
-                aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
+                source: statement.string(0) ?? "", id: id, aliases: aliases, ids: [id] + aliases, summary: statement.string(3),
                 statedSeverity: statement.string(4),
                 cvss: cvss,
                 references: RangeCodec.decodeList(statement.string(7) ?? "", distinctLimit: FindingMerger.referenceLimit),
@@ -169,6 +176,8 @@ struct StoredAdvisory {
     var source: String
     var id: String
     var aliases: [String]
+    /// `id`, then `aliases`.
+    var ids: [String]
     var summary: String?
     var statedSeverity: String?
     /// The advisory's CVSS vector to report, with its v3 base score (computed once).

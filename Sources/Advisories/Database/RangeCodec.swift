@@ -95,10 +95,13 @@ enum RangeCodec {
                 }
                 return parts.count < limit
             }
+            guard let base = bytes.baseAddress else { _ = keep(0..<0); return }
+            parts.reserveCapacity(distinctLimit ?? 4)
             var start = 0
-            for i in 0..<bytes.count where bytes[i] == separator {
-                guard keep(start..<i) else { return }
-                start = i + 1
+            while let hit = memchr(base + start, Int32(separator), bytes.count - start) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard keep(start..<end) else { return }
+                start = end + 1
             }
             _ = keep(start..<bytes.count)
         }

@@ -14,7 +14,6 @@ enum FindingMerger {
         var fixed: String?
         var status: AdvisoryStatus
         var resolution: SeverityResolver.Resolution
-        var ids: Set<String> { Set([advisory.id] + advisory.aliases) }
     }
 
     static func primaryID(_ ids: some Sequence<String>) -> String {
@@ -36,7 +35,7 @@ enum FindingMerger {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        let idLists = candidates.map { [$0.advisory.id] + $0.advisory.aliases }
+        let idLists = candidates.map(\.advisory.ids)
         var owner: [String: Int] = [:]
         owner.reserveCapacity(idLists.reduce(0) { $0 + $1.count })
         for (index, ids) in idLists.enumerated() {
@@ -94,6 +93,7 @@ enum FindingMerger {
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
         // The first 10 distinct references, in order: later ones are never reported (so never read).
         var references: [String] = []
+        references.reserveCapacity(referenceLimit)
         collect: for candidate in group {
             for ref in candidate.advisory.references where !references.contains(ref) {
                 references.append(ref)

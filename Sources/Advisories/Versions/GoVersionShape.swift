@@ -17,7 +17,7 @@ struct GoVersionShape {
         return a.withUTF8 { x in
             b.withUTF8 { y in
                 guard let p = GoVersionShape(x), let q = GoVersionShape(y) else { return nil }
-                let order = compareRelease(x, p, y, q)
+                let order = PlainRelease.compareNumbers(x, p.releaseStart..<p.releaseEnd, y, q.releaseStart..<q.releaseEnd)
                 if order != 0 { return order }
                 switch (p.hasPrerelease, q.hasPrerelease) {
                 case (false, false): return 0
@@ -83,20 +83,5 @@ struct GoVersionShape {
             start = end + 1
         }
         hasPrerelease = true
-    }
-
-    /// The release numbers by value, part by part (a missing part counts as 0).
-    private static func compareRelease(_ a: UnsafeBufferPointer<UInt8>, _ p: GoVersionShape,
-                                       _ b: UnsafeBufferPointer<UInt8>, _ q: GoVersionShape) -> Int {
-        var i = p.releaseStart, j = q.releaseStart
-        while i < p.releaseEnd || j < q.releaseEnd {
-            var x: UInt64 = 0, y: UInt64 = 0
-            while i < p.releaseEnd && a[i] != UInt8(ascii: ".") { x = x * 10 + UInt64(a[i] - 48); i += 1 }
-            while j < q.releaseEnd && b[j] != UInt8(ascii: ".") { y = y * 10 + UInt64(b[j] - 48); j += 1 }
-            if x != y { return x < y ? -1 : 1 }
-            i += 1
-            j += 1
-        }
-        return 0
     }
 }

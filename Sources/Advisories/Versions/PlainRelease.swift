@@ -13,7 +13,7 @@ enum PlainRelease {
             b.withUTF8 { y in
                 guard isPlain(x, from: 0, maxParts: maxParts, leadingZeros: leadingZeros),
                       isPlain(y, from: 0, maxParts: maxParts, leadingZeros: leadingZeros) else { return nil }
-                return compare(x, from: 0, y, from: 0)
+                return compareNumbers(x, 0..<x.count, y, 0..<y.count)
             }
         }
     }
@@ -47,13 +47,15 @@ enum PlainRelease {
         return run > 0
     }
 
-    /// Part by part by value, a missing part counting as 0.
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, from i: Int, _ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
-        var i = i, j = j
-        while i < a.count || j < b.count {
+    /// Dot-separated numbers of up to 18 digits in `ra` and `rb` (checked by the caller), compared
+    /// part by part by value, a missing part counting as 0.
+    static func compareNumbers(_ a: UnsafeBufferPointer<UInt8>, _ ra: Range<Int>,
+                               _ b: UnsafeBufferPointer<UInt8>, _ rb: Range<Int>) -> Int {
+        var i = ra.lowerBound, j = rb.lowerBound
+        while i < ra.upperBound || j < rb.upperBound {
             var x: UInt64 = 0, y: UInt64 = 0
-            while i < a.count && a[i] != UInt8(ascii: ".") { x = x * 10 + UInt64(a[i] - 48); i += 1 }
-            while j < b.count && b[j] != UInt8(ascii: ".") { y = y * 10 + UInt64(b[j] - 48); j += 1 }
+            while i < ra.upperBound && a[i] != UInt8(ascii: ".") { x = x * 10 + UInt64(a[i] - 48); i += 1 }
+            while j < rb.upperBound && b[j] != UInt8(ascii: ".") { y = y * 10 + UInt64(b[j] - 48); j += 1 }
             if x != y { return x < y ? -1 : 1 }
             i += 1
             j += 1

@@ -73,8 +73,7 @@ enum FindingMerger {
     private static func finding(_ group: [Candidate], ids: [String], package: Package,
                                 comparator: any VersionComparator) -> Vulnerability {
         let primary = primaryID(ids)
-        let fixes = group.compactMap(\.fixed)
-        let fixed = fixes.max { comparator.compare($0, $1) < 0 }
+        let fixed = group.count == 1 ? group[0].fixed : group.compactMap(\.fixed).max { comparator.compare($0, $1) < 0 }
         let status: String
         if fixed != nil {
             status = "fixed"
@@ -91,13 +90,18 @@ enum FindingMerger {
         }!
         let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
-        // The first 10 distinct references, in order: later ones are never reported (so never read).
+        // The first 10 distinct references, in order: later ones are never reported (so never read);
+        // one advisory's are already that.
         var references: [String] = []
-        references.reserveCapacity(referenceLimit)
-        collect: for candidate in group {
-            for ref in candidate.advisory.references where !references.contains(ref) {
-                references.append(ref)
-                if references.count == referenceLimit { break collect }
+        if group.count == 1 {
+            references = group[0].advisory.references
+        } else {
+            references.reserveCapacity(referenceLimit)
+            collect: for candidate in group {
+                for ref in candidate.advisory.references where !references.contains(ref) {
+                    references.append(ref)
+                    if references.count == referenceLimit { break collect }
+                }
             }
         }
         var vulnerability = Vulnerability(
@@ -108,7 +112,8 @@ enum FindingMerger {
             source: lead.advisory.source, layer: package.layer, references: references)
         vulnerability.path = package.paths.first
         // Public since the earliest publication of any merged record (PYSEC and GHSA of one CVE).
-        vulnerability.published = group.compactMap(\.advisory.published).min { earlier($0, $1) }
+        vulnerability.published = group.count == 1 ? group[0].advisory.published
+            : group.compactMap(\.advisory.published).min { earlier($0, $1) }
         return vulnerability
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the matching fixture of Tests/AdvisoriesTests/Fixtures/matching from ../shared/vulndata.
+"""Writes the matching fixture that MatchingFixtureTests builds, at test time, from ../shared/vulndata.
 
 Usage: bench-match-fixture.py VULNDATA OUTDIR
 
@@ -10,8 +10,8 @@ OUTDIR/feeds/alpine-v3.11.json  Alpine secdb v3.11 main, 20 packages spread even
 OUTDIR/inventory.report.json    a report whose one Alpine 3.11 image holds each chosen package at
                                 the versions its records name (introduced, fixed, last_affected,
                                 listed), an old and a far-future version
-The expected findings (OUTDIR/expected-vulnerabilities.json) are made by spoolscan itself:
-`spoolscan db import` of the feeds and `spoolscan rematch` of the inventory (scripts/bench-match-fixture.sh).
+The test imports the feeds, matches the inventory and compares the findings with a recorded digest;
+only that digest is kept in the repository.
 """
 import json, os, sys, zipfile
 

@@ -66,7 +66,7 @@ struct DatabaseTests {
         let warning = opened.staleWarning(maxAgeDays: 7, now: built.addingTimeInterval(8 * 86_400))
         #expect(warning?.code == "DB-004")
         let info = try opened.info(matchedAt: built)
-        #expect(info.schemaVersion == 1)
+        #expect(info.schemaVersion == AdvisorySchema.version)
         #expect(info.builtAt == "2023-11-14T22:13:20Z")
         #expect(info.sources == [DatabaseSource(name: "osv:PyPI", importedAt: "2023-11-14T22:13:20Z", records: 1)])
     }

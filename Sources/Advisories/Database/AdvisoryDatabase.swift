@@ -19,9 +19,16 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     var coverageCache: [String: Bool] = [:]
     /// The `advisories` query; files written before `published` existed read it as NULL.
     private let advisoryQuery: String
+    /// Whether the file holds each advisory's chosen CVSS vector and score (schema version 2);
+    /// version 1 files are scored while matching.
+    private let storesCVSS: Bool
+    /// The two matching queries, prepared on first use and reset after each.
+    private var advisoryStatement: SQLiteStatement?
+    private var candidatesStatement: SQLiteStatement?
 
     /// Opens `path` read-only. Throws `DB-001` when it does not exist, `DB-002` when it is not a
-    /// readable advisory database, `DB-005` when its schema version is not this build's.
+    /// readable advisory database, `DB-005` when its schema version is not one this build reads
+    /// (``AdvisorySchema/readable``).
     public init(path: String) throws(SpoolscanError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -36,11 +43,13 @@ public final class AdvisoryDatabase: @unchecked Sendable {
         guard let version = AdvisorySchema.storedVersion(db) else {
             throw SpoolscanError(.dbCorrupt, "\(path): not an advisory database")
         }
-        guard version == AdvisorySchema.version else {
-            throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.version)")
+        guard AdvisorySchema.readable.contains(version) else {
+            throw SpoolscanError(.dbSchema, "\(path) has schema \(version); this spoolscan reads \(AdvisorySchema.readable.lowerBound)–\(AdvisorySchema.readable.upperBound)")
         }
         let published = AdvisorySchema.hasColumn(db, table: "advisories", column: "published") ? "published" : "NULL"
-        advisoryQuery = "SELECT source, id, aliases, summary, severity, cvss, refs, \(published) FROM advisories WHERE rowid = ?"
+        storesCVSS = AdvisorySchema.hasColumn(db, table: "advisories", column: "cvss_vector")
+        let cvss = storesCVSS ? "cvss_vector, cvss_score" : "cvss, NULL"
+        advisoryQuery = "SELECT source, id, aliases, summary, severity, \(cvss), refs, \(published) FROM advisories WHERE rowid = ?"
     }
 
     /// The database path used when none is given: `$SPOOLSCAN_DB`; else
@@ -95,8 +104,11 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     /// The affected-package rows for one package name in one ecosystem and release.
     func candidates(ecosystem: Ecosystem, release: String, name: String) throws(SpoolscanError) -> [StoredAffected] {
         try locked { () throws(SQLiteError) -> [StoredAffected] in
-            let statement = try db.cached(
-                "SELECT advisory, status, ranges, versions, severity FROM affected WHERE ecosystem = ? AND release = ? AND package = ?")
+            if candidatesStatement == nil {
+                candidatesStatement = try db.prepare(
+                    "SELECT advisory, status, ranges, versions, severity FROM affected WHERE ecosystem = ? AND release = ? AND package = ?")
+            }
+            let statement = candidatesStatement!
             statement.bind(1, ecosystem.rawValue)
             statement.bind(2, release)
             statement.bind(3, name)
@@ -116,21 +128,27 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     func advisory(_ rowID: Int64) throws(SpoolscanError) -> StoredAdvisory? {
         try locked { () throws(SQLiteError) -> StoredAdvisory? in
             if let cached = advisoryCache[rowID] { return cached }
-            let statement = try db.cached(advisoryQuery)
+            if advisoryStatement == nil { advisoryStatement = try db.prepare(advisoryQuery) }
+            let statement = advisoryStatement!
             statement.bind(1, rowID)
             guard try statement.step() else { statement.reset(); return nil }
-            let vectors = statement.string(5) ?? ""
             let cvss: CVSS?
-            if let known = cvssCache[vectors] { cvss = known } else {
-                cvss = SeverityResolver.cvss(RangeCodec.decodeList(vectors))
-                cvssCache[vectors] = cvss
+            if storesCVSS {
+                cvss = statement.string(5).map { CVSS(vector: $0, score: statement.isNull(6) ? nil : statement.double(6)) }
+            } else {
+                let vectors = statement.string(5) ?? ""
+                if let known = cvssCache[vectors] { cvss = known } else {
+                    cvss = SeverityResolver.cvss(RangeCodec.decodeList(vectors))
+                    cvssCache[vectors] = cvss
+                }
             }
+            let id = statement.string(1) ?? "", aliases = RangeCodec.decodeList(statement.string(2) ?? "")
             let advisory = StoredAdvisory(
-                source: statement.string(0) ?? "", id: statement.string(1) ?? "",
-                aliases: RangeCodec.decodeList(statement.string(2) ?? ""), summary: statement.string(3),
+                source: statement.string(0) ?? "", id: id, aliases: aliases, ids: [id] + aliases, summary: statement.string(3),
                 statedSeverity: statement.string(4),
                 cvss: cvss,
-                references: RangeCodec.decodeList(statement.string(6) ?? ""), published: statement.string(7))
+                references: RangeCodec.decodeList(statement.string(7) ?? "", distinctLimit: FindingMerger.referenceLimit),
+                published: statement.string(8))
             statement.reset()
             advisoryCache[rowID] = advisory
             return advisory
@@ -158,10 +176,13 @@ struct StoredAdvisory {
     var source: String
     var id: String
     var aliases: [String]
+    /// `id`, then `aliases`.
+    var ids: [String]
     var summary: String?
     var statedSeverity: String?
     /// The advisory's CVSS vector to report, with its v3 base score (computed once).
     var cvss: CVSS?
+    /// The first ``FindingMerger/referenceLimit`` distinct references, in order (a finding never reports more).
     var references: [String]
     /// RFC 3339, when the feed gives it.
     var published: String?

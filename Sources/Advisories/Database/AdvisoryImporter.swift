@@ -68,10 +68,10 @@ public struct AdvisoryImporter: Sendable {
         let db = try SQLiteDatabase(path: path, mode: .create)
         try db.execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         try db.execute(AdvisorySchema.tables)
-        try AdvisorySchema.addMissingColumns(db)
-        if let stored = AdvisorySchema.storedVersion(db), stored != AdvisorySchema.version {
+        if let stored = AdvisorySchema.storedVersion(db), !AdvisorySchema.readable.contains(stored) {
             throw SpoolscanError(.dbSchema, "\(databasePath) has schema \(stored), this spoolscan writes \(AdvisorySchema.version); remove it and import again")
         }
+        try AdvisorySchema.addMissingColumns(db)
         let importedAt = Timestamp.string(now)
         var warnings: [String] = []
         let writer = try db.transaction { () throws -> AdvisoryWriter in

@@ -30,8 +30,9 @@ final class AdvisoryWriter: FeedSink {
     init(db: SQLiteDatabase) throws {
         self.db = db
         insertAdvisory = try db.prepare("""
-            INSERT INTO advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified, published)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO advisories(rowid, source, id, aliases, summary, severity, cvss, refs, modified, published,
+                                   cvss_vector, cvss_score)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertAffected = try db.prepare("""
             INSERT INTO affected(advisory, ecosystem, release, package, status, ranges, versions, severity)
@@ -64,12 +65,14 @@ final class AdvisoryWriter: FeedSink {
             nextRowID += 1
             rowIDs[key] = rowID
             stats[record.source]!.added += 1
+            let cvss = SeverityResolver.cvss(record.cvssVectors)
             try insertAdvisory.run([
                 .integer(rowID), .text(record.source), .text(record.id),
                 .text(RangeCodec.encodeList(record.aliases)), record.summary.map { .text($0) } ?? .null,
                 record.statedSeverity.map { .text($0) } ?? .null, .text(RangeCodec.encodeList(record.cvssVectors)),
                 .text(RangeCodec.encodeList(record.references)), record.modified.map { .text($0) } ?? .null,
                 record.published.map { .text($0) } ?? .null,
+                cvss.map { .text($0.vector) } ?? .null, cvss?.score.map { .real($0) } ?? .null,
             ])
         }
         for affected in record.affected {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compact text form ranges and version lists take in the database, cheap to decode while
 /// matching: ranges separated by U+001E, fields by U+001F; a range is its kind then events
 /// `i:` introduced, `f:` fixed, `l:` last_affected, `m:` limit.
@@ -67,17 +69,41 @@ enum RangeCodec {
         text.isEmpty ? [] : splitUTF8(text, 0x1F)
     }
 
-    /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`).
-    static func splitUTF8(_ text: String, _ separator: UInt8) -> [String] {
+    /// The list's first `distinctLimit` distinct values, in order (the rest is never decoded).
+    static func decodeList(_ text: String, distinctLimit: Int) -> [String] {
+        text.isEmpty ? [] : splitUTF8(text, 0x1F, distinctLimit: distinctLimit)
+    }
+
+    /// Splits on an ASCII byte, working on UTF-8 (much cheaper than splitting on a `Character`);
+    /// with `distinctLimit`, keeps only the first that many distinct parts (compared as bytes, so
+    /// no `String` is made for a repeated or unneeded part).
+    static func splitUTF8(_ text: String, _ separator: UInt8, distinctLimit: Int? = nil) -> [String] {
         var parts: [String] = []
         var text = text
         text.withUTF8 { bytes in
-            var start = 0
-            for i in 0..<bytes.count where bytes[i] == separator {
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                start = i + 1
+            var kept: [Range<Int>] = []
+            func keep(_ part: Range<Int>) -> Bool {
+                guard let limit = distinctLimit else {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self))
+                    return true
+                }
+                let repeated = kept.contains { $0.count == part.count && memcmp(bytes.baseAddress! + $0.lowerBound,
+                                                                                 bytes.baseAddress! + part.lowerBound, part.count) == 0 }
+                if !repeated {
+                    kept.append(part)
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[part]), as: UTF8.self))
+                }
+                return parts.count < limit
             }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            guard let base = bytes.baseAddress else { _ = keep(0..<0); return }
+            parts.reserveCapacity(distinctLimit ?? 4)
+            var start = 0
+            while let hit = memchr(base + start, Int32(separator), bytes.count - start) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard keep(start..<end) else { return }
+                start = end + 1
+            }
+            _ = keep(start..<bytes.count)
         }
         return parts
     }

@@ -5,6 +5,7 @@ public enum PackageName {
     /// - Go module paths, Maven `group:artifact`, RubyGems and distribution packages: as written
     ///   (case-sensitive), trimmed.
     public static func normalize(_ name: String, ecosystem: Ecosystem) -> String {
+        if ecosystem == .pypi, let ascii = pep503ASCII(name) { return ascii }
         let trimmed = name.trimmingSpaces
         switch ecosystem {
         case .pypi:
@@ -24,6 +25,30 @@ public enum PackageName {
             return trimmed.lowercased()
         default:
             return trimmed
+        }
+    }
+
+    /// PEP 503 on the bytes of a name that is ASCII letters, digits, `-`, `_` and `.` only (every
+    /// real PyPI name): the same result as the general path, without Character-level work; nil
+    /// for anything else.
+    static func pep503ASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var lastWasSeparator = false
+            for c in bytes {
+                if c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".") {
+                    if !lastWasSeparator { out.append(UInt8(ascii: "-")) }
+                    lastWasSeparator = true
+                } else if c.isASCIIAlphanumeric {
+                    out.append(c.isASCIILetter && !c.isASCIILower ? c + 32 : c)
+                    lastWasSeparator = false
+                } else {
+                    return nil
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 }

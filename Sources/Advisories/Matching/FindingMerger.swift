@@ -6,15 +6,17 @@ import ScanReport
 /// primary id: a CVE id if the group has one, else a GHSA id, else the smallest id; the others
 /// become `aliases`.
 enum FindingMerger {
+    /// A finding reports at most this many references.
+    static let referenceLimit = 10
+
     struct Candidate {
         var advisory: StoredAdvisory
         var fixed: String?
         var status: AdvisoryStatus
         var resolution: SeverityResolver.Resolution
-        var ids: Set<String> { Set([advisory.id] + advisory.aliases) }
     }
 
-    static func primaryID(_ ids: Set<String>) -> String {
+    static func primaryID(_ ids: some Sequence<String>) -> String {
         ids.min { a, b in
             let ra = rank(a), rb = rank(b)
             return ra != rb ? ra < rb : a < b
@@ -33,7 +35,7 @@ enum FindingMerger {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        let idLists = candidates.map { [$0.advisory.id] + $0.advisory.aliases }
+        let idLists = candidates.map(\.advisory.ids)
         var owner: [String: Int] = [:]
         owner.reserveCapacity(idLists.reduce(0) { $0 + $1.count })
         for (index, ids) in idLists.enumerated() {
@@ -51,19 +53,27 @@ enum FindingMerger {
         var findings: [Vulnerability] = []
         findings.reserveCapacity(groups.count)
         for group in groups {
-            var ids = Set<String>()
-            for index in group { ids.formUnion(idLists[index]) }
-            guard ids.isDisjoint(with: notAffected) else { continue }
+            // The group's distinct ids (most groups are one advisory with a few aliases: no Set needed).
+            var ids: [String]
+            if group.count == 1 {
+                ids = []
+                for id in idLists[group[0]] where !ids.contains(id) { ids.append(id) }
+            } else {
+                var union = Set<String>()
+                for index in group { union.formUnion(idLists[index]) }
+                ids = Array(union)
+            }
+            if !notAffected.isEmpty && ids.contains(where: notAffected.contains) { continue }
             findings.append(finding(group.map { candidates[$0] }, ids: ids, package: package, comparator: comparator))
         }
         return findings
     }
 
-    private static func finding(_ group: [Candidate], ids: Set<String>, package: Package,
+    /// One finding for a group; `ids` are the group's distinct ids.
+    private static func finding(_ group: [Candidate], ids: [String], package: Package,
                                 comparator: any VersionComparator) -> Vulnerability {
         let primary = primaryID(ids)
-        let fixes = group.compactMap(\.fixed)
-        let fixed = fixes.max { comparator.compare($0, $1) < 0 }
+        let fixed = group.count == 1 ? group[0].fixed : group.compactMap(\.fixed).max { comparator.compare($0, $1) < 0 }
         let status: String
         if fixed != nil {
             status = "fixed"
@@ -80,23 +90,30 @@ enum FindingMerger {
         }!
         let cvss = best.resolution.cvss ?? group.lazy.compactMap(\.resolution.cvss).first
         let lead = group.first { $0.advisory.id == primary } ?? group.min { $0.advisory.id < $1.advisory.id }!
-        // The first 10 distinct references, in order: later ones are never reported.
+        // The first 10 distinct references, in order: later ones are never reported (so never read);
+        // one advisory's are already that.
         var references: [String] = []
-        collect: for candidate in group {
-            for ref in candidate.advisory.references where !references.contains(ref) {
-                references.append(ref)
-                if references.count == 10 { break collect }
+        if group.count == 1 {
+            references = group[0].advisory.references
+        } else {
+            references.reserveCapacity(referenceLimit)
+            collect: for candidate in group {
+                for ref in candidate.advisory.references where !references.contains(ref) {
+                    references.append(ref)
+                    if references.count == referenceLimit { break collect }
+                }
             }
         }
         var vulnerability = Vulnerability(
-            id: primary, aliases: ids.subtracting([primary]).sorted(), packageName: package.name,
+            id: primary, aliases: ids.filter { $0 != primary }.sorted(), packageName: package.name,
             packageType: package.type, purl: package.purl, installedVersion: package.version,
             fixedVersion: fixed, status: status, severity: best.resolution.severity, cvss: cvss,
             title: lead.advisory.summary ?? group.lazy.compactMap(\.advisory.summary).first,
             source: lead.advisory.source, layer: package.layer, references: references)
         vulnerability.path = package.paths.first
         // Public since the earliest publication of any merged record (PYSEC and GHSA of one CVE).
-        vulnerability.published = group.compactMap(\.advisory.published).min { earlier($0, $1) }
+        vulnerability.published = group.count == 1 ? group[0].advisory.published
+            : group.compactMap(\.advisory.published).min { earlier($0, $1) }
         return vulnerability
     }
 

@@ -95,6 +95,26 @@ enum RangeEvaluator {
     }
 
     static func evaluate(_ pinned: Pinned, range: VersionRange) -> Verdict {
+        // Most ranges are `introduced` alone or followed by one `fixed` / `last_affected`: the
+        // walk below gives the same verdict without collecting and ordering the events.
+        switch range.events.count {
+        case 1:
+            if case .introduced(let v) = range.events[0] {
+                return v == "0" || pinned.against(v) >= 0 ? .affected(fixed: nil) : .notAffected
+            }
+        case 2:
+            if case .introduced(let v) = range.events[0], v == "0" || pinned.against(v) >= 0 {
+                switch range.events[1] {
+                case .fixed(let f): return pinned.against(f) < 0 ? .affected(fixed: f) : .notAffected
+                case .lastAffected(let l): return pinned.against(l) <= 0 ? .affected(fixed: nil) : .notAffected
+                default: break
+                }
+            } else if case .introduced = range.events[0], range.events[1].isFixedOrLastAffected {
+                return .notAffected
+            }
+        default:
+            break
+        }
         let comparator = pinned.comparator
         var events: [(order: Int, value: String, event: VersionRange.Event)] = []
         for event in range.events {
@@ -132,5 +152,14 @@ enum RangeEvaluator {
             if case .lastAffected = entry.event { return .affected(fixed: nil) }
         }
         return .affected(fixed: nil)
+    }
+}
+
+extension VersionRange.Event {
+    var isFixedOrLastAffected: Bool {
+        switch self {
+        case .fixed, .lastAffected: return true
+        case .introduced, .limit: return false
+        }
     }
 }

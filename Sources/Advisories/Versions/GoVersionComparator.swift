@@ -8,10 +8,14 @@ public struct GoVersionComparator: VersionComparator {
     public var scheme: String { "go" }
     public func pinned(_ version: String) -> (String) -> Int {
         guard let v = Self.parse(version) else { return { self.compare(version, $0) } }
-        return { other in Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1 }
+        guard GoVersionShape.hasShape(version) else { return { other in Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1 } }
+        return { other in
+            GoVersionShape.compare(version, other) ?? (Self.parse(other).map { SemanticVersion.compare(v, $0) } ?? 1)
+        }
     }
 
     public func compare(_ a: String, _ b: String) -> Int {
+        if let order = GoVersionShape.compare(a, b) { return order }
         switch (Self.parse(a), Self.parse(b)) {
         case let (x?, y?): return SemanticVersion.compare(x, y)
         case (nil, nil): return 0

@@ -163,14 +163,25 @@ public struct PEP440VersionComparator: VersionComparator {
     public var scheme: String { "pep440" }
     public func pinned(_ version: String) -> (String) -> Int {
         guard let v = PEP440Version(version) else { return { self.compare(version, $0) } }
-        return { other in PEP440Version(other).map { PEP440Version.compare(v, $0) } ?? 1 }
+        guard Self.isPlain(version) else { return { other in PEP440Version(other).map { PEP440Version.compare(v, $0) } ?? 1 } }
+        return { other in Self.plainCompare(version, other) ?? (PEP440Version(other).map { PEP440Version.compare(v, $0) } ?? 1) }
     }
     public func compare(_ a: String, _ b: String) -> Int {
+        if let order = Self.plainCompare(a, b) { return order }
         switch (PEP440Version(a), PEP440Version(b)) {
         case let (x?, y?): return PEP440Version.compare(x, y)
         case (nil, nil): return GenericVersionComparator().compare(a, b)
         case (nil, _): return -1
         case (_, nil): return 1
         }
+    }
+
+    /// `1.2.3` against `1.2` (release numbers only) compared without parsing (``PlainRelease``).
+    static func plainCompare(_ a: String, _ b: String) -> Int? {
+        PlainRelease.compare(a, b)
+    }
+
+    static func isPlain(_ version: String) -> Bool {
+        PlainRelease.isPlain(version)
     }
 }

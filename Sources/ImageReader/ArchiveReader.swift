@@ -19,23 +19,28 @@ public final class ArchiveReader {
     }
 
     /// Reads the artifact at `path`. Throws a `SCAN-*` ``SpoolscanError`` on bad input.
-    public func read(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
+    ///
+    /// With a `cache` (used only when every visitor is ``LayerResultsRecording``), a layer
+    /// stored under its digest (`blobs/sha256/…`) whose analysis is cached is hashed, not read,
+    /// and every layer read in full is offered to the cache.
+    public func read(path: String, visitors: [LayerVisitor], cache: LayerAnalysisCache? = nil) throws(SpoolscanError) -> ReadArtifact {
+        let caching = LayerCaching(cache: cache, visitors: visitors)
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw SpoolscanError(.unreadable, "cannot stat \(path): \(String(cString: strerror(errno)))")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            return try readLayoutFolder(path: path, visitors: visitors)
+            return try readLayoutFolder(path: path, visitors: visitors, caching: caching)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw SpoolscanError(.unreadable, "\(path) is neither a file nor a folder")
         }
         if info.st_size == 0 { throw SpoolscanError(.emptyFile, path) }
-        return try readArchiveFile(path: path, visitors: visitors)
+        return try readArchiveFile(path: path, visitors: visitors, caching: caching)
     }
 
     /// A tar (docker-archive or OCI layout), possibly gzip/zstd-compressed as a whole.
-    private func readArchiveFile(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
+    private func readArchiveFile(path: String, visitors: [LayerVisitor], caching: LayerCaching?) throws(SpoolscanError) -> ReadArtifact {
         let budget = ReadBudget(limits: limits)
         let file = HashingByteStream(try FileByteStream(path: path))
         let peekable = PeekableByteStream(file)
@@ -47,11 +52,11 @@ public final class ArchiveReader {
                                                    label: "artifact")
         }
         let outer = try LibarchiveReader(source: tarInput, role: .tar, label: "artifact")
-        let collector = ArchiveBlobCollector(limits: limits, budget: budget, visitors: visitors)
+        let collector = ArchiveBlobCollector(limits: limits, budget: budget, visitors: visitors, caching: caching)
         let contents = try collector.collect(outer)
         let sha256 = String(try file.finishDigest().dropFirst("sha256:".count))
 
-        let store = ArchiveBlobStore(contents: contents, limits: limits, budget: budget, visitors: visitors)
+        let store = ArchiveBlobStore(contents: contents, limits: limits, budget: budget, visitors: visitors, caching: caching)
         let format: String
         let images: [ReadImage]
         if let manifest = store.optionalMetadata(at: "manifest.json") {
@@ -71,9 +76,9 @@ public final class ArchiveReader {
     }
 
     /// An OCI image layout folder: `index.json` and `blobs/sha256/…` read from disk.
-    private func readLayoutFolder(path: String, visitors: [LayerVisitor]) throws(SpoolscanError) -> ReadArtifact {
+    private func readLayoutFolder(path: String, visitors: [LayerVisitor], caching: LayerCaching?) throws(SpoolscanError) -> ReadArtifact {
         let budget = ReadBudget(limits: limits)
-        let store = DirectoryBlobStore(root: path, limits: limits, budget: budget, visitors: visitors)
+        let store = DirectoryBlobStore(root: path, limits: limits, budget: budget, visitors: visitors, caching: caching)
         guard store.contains("index.json") else {
             throw SpoolscanError(.notAnImage, "folder \(path) has no index.json")
         }

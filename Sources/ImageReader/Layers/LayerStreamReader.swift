@@ -3,16 +3,25 @@ import SpoolscanCore
 /// Reads one layer blob in a single pass: stored bytes (hashed into the blob digest) →
 /// gzip/zstd decompression when the magic bytes say so (hashed into the diffID) → tar
 /// entries, whose regular files go to the visitors' sinks.
+///
+/// With a cache, a blob whose digest is known before reading and whose analysis is cached is
+/// only hashed (never decompressed or parsed): its results go back into the visitors, and bytes
+/// that do not hash to the promised digest are `SCAN-006`.
 struct LayerStreamReader {
     let limits: ScanLimits
     let budget: ReadBudget
     let visitors: [LayerVisitor]
+    var caching: LayerCaching? = nil
 
     /// Reads `blob` (the stored bytes) as layer `streamID`. `label` names it in errors.
     /// `expectedDigest` is the digest the blob's name promises: when reading fails, a blob that
     /// does not match it is reported as a digest mismatch (`SCAN-006`), the root cause.
     func read(blob: ByteStream, streamID: LayerStreamID, label: String,
               expectedDigest: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
+        if let caching, let expectedDigest, let analysis = caching.restore(blob: expectedDigest, as: streamID) {
+            return .layer(try verifyCached(blob: blob, analysis: analysis, streamID: streamID, label: label,
+                                           expectedDigest: expectedDigest, caching: caching))
+        }
         let peekable = PeekableByteStream(blob)
         let compression = Compression.detect(try peekable.peek(4))
         let stored: HashingByteStream
@@ -46,8 +55,32 @@ struct LayerStreamReader {
         let diffID = try uncompressed.finishDigest()
         let digest = compression == .none ? diffID : try stored.finishDigest()
         for visitor in visitors { visitor.endLayer(streamID) }
-        return .layer(LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: diffID,
-                                  compression: compression, entries: entries))
+        let record = LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: diffID,
+                                 compression: compression, entries: entries)
+        caching?.keep(record)
+        return .layer(record)
+    }
+
+    /// Hashes the stored bytes of a layer whose analysis came from the cache. The cached
+    /// diffID is only believed when the bytes are the blob the analysis was made from.
+    private func verifyCached(blob: ByteStream, analysis: CachedLayerAnalysis, streamID: LayerStreamID, label: String,
+                              expectedDigest: String, caching: LayerCaching) throws(SpoolscanError) -> LayerRecord {
+        // Uncompressed bytes count against the artifact's budget as when they are read.
+        let stored = HashingByteStream(blob, budget: analysis.compression == .none ? budget : nil, label: label)
+        let digest: String
+        do {
+            digest = try stored.finishDigest()
+        } catch {
+            caching.forget(streamID)
+            throw error
+        }
+        guard digest == expectedDigest else {
+            caching.forget(streamID)
+            throw SpoolscanError(.digestMismatch, "\(label) has digest \(digest), not the \(expectedDigest) its name promises")
+        }
+        for visitor in visitors { visitor.endLayer(streamID) }
+        return LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: analysis.diffID,
+                           compression: analysis.compression, entries: analysis.entries)
     }
 
     /// Every entry of the tar; visitors hear `beginLayer` once the stream is known to be a tar.

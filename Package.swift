@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),
-        .testTarget(name: "LayerCacheTests", dependencies: ["TestSupport", "LayerCache", "ImageScanner", "ImageReader", "ScanReport", "SpoolscanCore"]),
+        .testTarget(name: "LayerCacheTests", dependencies: ["TestSupport", "LayerCache", "ImageScanner", "Detectors", "ImageReader", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "Policy", "ReportFormats", "ScanReport", "SpoolscanCore"]),

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 import ImageReader
 import SQLiteDB
 
@@ -16,11 +14,16 @@ public final class LayerCacheStore {
     public let maxBytes: Int64
     private let db: SQLiteDatabase
 
-    /// Opens (creating when missing) the cache at `path`. Throws for a file that is not a
-    /// layer cache, a damaged one, or one that cannot be opened.
+    /// Opens (creating it and its folder when missing) the cache at `path`. Throws for a file
+    /// that is not a layer cache, a damaged one, or one that cannot be opened.
     public init(path: String, maxBytes: Int64) throws(LayerCacheError) {
         self.path = path
         self.maxBytes = maxBytes
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                     attributes: [.posixPermissions: 0o700])
+        }
         do {
             db = try SQLiteDatabase(path: path, mode: .create)
         } catch {

@@ -44,6 +44,8 @@ struct SpoolOptions: ParsableArguments {
     @Option(help: "Also write these formats of each report beside it in done/ and quarantine/, from the same report: cyclonedx (NAME.cdx.json), spdx (NAME.spdx.json), sarif (NAME.sarif); comma-separated.")
     var formats: String?
 
+    @OptionGroup var layerCache: LayerCacheOptions
+
     @Option(help: "Log format: text or json (JSON lines).")
     var logFormat: String = "text"
 
@@ -69,6 +71,7 @@ struct SpoolOptions: ParsableArguments {
             scanner: ScannerCommand(override: scannerCommand ?? ProcessInfo.processInfo.environment["SPOOLSCAN_SCANNER_COMMAND"]),
             retryBackoffSeconds: retryBackoffSeconds)
         configuration.quarantine = quarantine
+        configuration.scanner.scanArguments = layerCache.scannerArguments
         configuration.sidecars = ((try? sidecarFormats()) ?? []).map { format in
             ReportSidecar(suffix: format.fileSuffix, render: { try format.render($0) })
         }

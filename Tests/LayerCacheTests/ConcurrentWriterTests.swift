@@ -51,6 +51,19 @@ struct ConcurrentWriterTests {
         #expect(info.stdout.contains("\"blobs\" : 8"), "\(info.stdout)")
     }
 
+    @Test("a sweep's scanner processes use the cache the sweep is given")
+    func sweepPassesTheCache() throws {
+        let dir = try TemporaryDirectory()
+        let cache = dir.path("cache.db")
+        try FileManager.default.createDirectory(atPath: dir.path("spool/pending"), withIntermediateDirectories: true)
+        try CacheTestImages.app("sweep").write(to: dir.path("spool/pending/img.tar"), format: .docker25, layerCompression: .gzip)
+        let sweep = try CommandRunner.run(binary, ["sweep", "--spool", dir.path("spool"), "--workers", "1", "--cache", cache],
+                                          errors: .separate)
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let info = try CommandRunner.run(binary, ["cache", "info", "--cache", cache, "--json"], errors: .separate)
+        #expect(info.stdout.contains("\"analyses\" : 3"), "\(info.stdout)\(info.stderr)")
+    }
+
     @Test("cache prune evicts down to --cache-max-mb; --all empties the cache")
     func pruneCommand() throws {
         let dir = try TemporaryDirectory()

@@ -23,7 +23,7 @@ public final class ImageScanner {
             VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
         }
         let contributors = try options.makeContributors()
-        let reader = ArchiveReader(limits: options.limits)
+        let reader = ArchiveReader(limits: options.limits, overlap: options.overlap)
         let visitors = contributors.flatMap(\.visitors)
         let cache = options.cache.map {
             SQLiteLayerCache(path: $0.path, maxBytes: $0.maxBytes, analyser: analyserKey(contributors, visitors: visitors))

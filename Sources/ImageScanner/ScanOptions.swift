@@ -1,4 +1,5 @@
 import Detectors
+import Foundation
 import ImageReader
 import PackageCatalog
 import SpoolscanCore
@@ -16,6 +17,10 @@ public struct ScanOptions: Sendable {
     public var maxDatabaseAgeDays: Int
     /// Layer cache to read and fill; nil scans every layer afresh.
     public var cache: LayerCacheSettings?
+    /// Read, hash and decompress on threads of their own beside the parsing and the visitors.
+    /// On by default with more than one core; `SPOOLSCAN_OVERLAP=0` turns it off (to compare).
+    public var overlap: Bool = ProcessInfo.processInfo.activeProcessorCount > 1
+        && ProcessInfo.processInfo.environment["SPOOLSCAN_OVERLAP"] != "0"
 
     public init(limits: ScanLimits = .standard, catalogue: Bool = true, detectors: DetectorOptions? = DetectorOptions(),
                 databasePath: String? = nil, maxDatabaseAgeDays: Int = 7, cache: LayerCacheSettings? = nil) {

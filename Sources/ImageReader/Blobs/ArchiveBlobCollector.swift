@@ -8,7 +8,7 @@ struct ArchiveBlobCollector {
     let limits: ScanLimits
     let budget: ReadBudget
     let visitors: [LayerVisitor]
-    let caching: LayerCaching?
+    let pipeline: LayerPipeline
 
     /// Members that are metadata by name even when they are not JSON.
     private static let metadataNames: Set<String> = ["manifest.json", "index.json", "oci-layout", "repositories"]
@@ -59,7 +59,7 @@ struct ArchiveBlobCollector {
             }
             let streamID = LayerStreamID(contents.nextStreamID)
             contents.nextStreamID += 1
-            let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, caching: caching)
+            let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, pipeline: pipeline)
             switch try reader.read(blob: member, streamID: streamID, label: "layer \(path)",
                                    expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
             case .layer(let record):

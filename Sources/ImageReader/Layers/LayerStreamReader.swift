@@ -11,14 +11,14 @@ struct LayerStreamReader {
     let limits: ScanLimits
     let budget: ReadBudget
     let visitors: [LayerVisitor]
-    var caching: LayerCaching? = nil
+    var pipeline: LayerPipeline = .plain
 
     /// Reads `blob` (the stored bytes) as layer `streamID`. `label` names it in errors.
     /// `expectedDigest` is the digest the blob's name promises: when reading fails, a blob that
     /// does not match it is reported as a digest mismatch (`SCAN-006`), the root cause.
     func read(blob: ByteStream, streamID: LayerStreamID, label: String,
               expectedDigest: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
-        if let caching, let expectedDigest, let analysis = caching.restore(blob: expectedDigest, as: streamID) {
+        if let caching = pipeline.caching, let expectedDigest, let analysis = caching.restore(blob: expectedDigest, as: streamID) {
             return .layer(try verifyCached(blob: blob, analysis: analysis, streamID: streamID, label: label,
                                            expectedDigest: expectedDigest, caching: caching))
         }
@@ -27,6 +27,7 @@ struct LayerStreamReader {
         let stored: HashingByteStream
         let uncompressed: HashingByteStream
         let entries: [LayerEntry]
+        var prefetch: PrefetchingByteStream?
         do {
             if compression == .none {
                 stored = HashingByteStream(peekable, budget: budget, label: label)
@@ -37,15 +38,22 @@ struct LayerStreamReader {
                                                                budget: budget, label: label)
                 uncompressed = HashingByteStream(decompressed, budget: budget, label: label)
             }
+            // Reading, hashing and decompressing run ahead on their own thread; the tar and the
+            // visitors stay on this one, in the same order as without.
+            if pipeline.overlap { prefetch = PrefetchingByteStream(uncompressed, name: "spoolscan-layer") }
+            let tarInput: ByteStream = prefetch ?? uncompressed
             do {
-                let tar = try LibarchiveReader(source: uncompressed, role: .tar, label: label)
+                let tar = try LibarchiveReader(source: tarInput, role: .tar, label: label)
                 entries = try readEntries(tar, streamID: streamID, label: label)
+                try tarInput.drain()
             } catch where error.code == .notAnImage {
                 // Not a tar at all, noticed before any visitor heard of it.
+                prefetch?.stop()
                 let digest = try stored.finishDigest()
                 return .notALayer(digest: digest, size: stored.count,
                                   reason: SpoolscanError(.unsupportedMedia, "\(label) is not a tar layer"))
             } catch {
+                prefetch?.stop()
                 if let expectedDigest, let actual = try? stored.finishDigest(), actual != expectedDigest {
                     throw SpoolscanError(.digestMismatch, "\(label) has digest \(actual) (\(error.code.code) while reading it)")
                 }
@@ -57,7 +65,7 @@ struct LayerStreamReader {
         for visitor in visitors { visitor.endLayer(streamID) }
         let record = LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: diffID,
                                  compression: compression, entries: entries)
-        caching?.keep(record)
+        pipeline.caching?.keep(record)
         return .layer(record)
     }
 

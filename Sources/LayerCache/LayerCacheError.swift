@@ -11,5 +11,14 @@ public struct LayerCacheError: Error, Sendable, CustomStringConvertible {
         message = "\(path): \(error.message) (sqlite \(error.code))"
     }
 
+    /// Any failure of a cache operation on `path`, as a cache error.
+    init(any error: any Error, path: String) {
+        switch error {
+        case let error as LayerCacheError: self = error
+        case let error as SQLiteError: self.init(error, path: path)
+        default: self.init("\(path): \(error)")
+        }
+    }
+
     public var description: String { message }
 }

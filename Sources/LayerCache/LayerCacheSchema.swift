@@ -34,12 +34,8 @@ enum LayerCacheSchema {
                 try db.execute(createSQL)
                 try db.execute("PRAGMA application_id = \(applicationID); PRAGMA user_version = \(version)")
             }
-        } catch let error as LayerCacheError {
-            throw error
-        } catch let error as SQLiteError {
-            throw LayerCacheError(error, path: path)
         } catch {
-            throw LayerCacheError("\(path): \(error)")
+            throw LayerCacheError(any: error, path: path)
         }
     }
 

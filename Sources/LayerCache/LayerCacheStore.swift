@@ -55,12 +55,8 @@ public final class LayerCacheStore {
                 .run([.integer(Self.now()), .text(diffID), .text(analyser)])
             return CachedLayerAnalysis(diffID: diffID, blobDigest: blobDigest, compression: compression,
                                        entries: decoded.entries, results: decoded.results)
-        } catch let error as LayerCacheError {
-            throw error
-        } catch let error as SQLiteError {
-            throw LayerCacheError(error, path: path)
         } catch {
-            throw LayerCacheError("\(path): \(error)")
+            throw LayerCacheError(any: error, path: path)
         }
     }
 
@@ -79,10 +75,8 @@ public final class LayerCacheStore {
                 _ = try evict(downTo: maxBytes)
             }
             try db.execute("PRAGMA incremental_vacuum")
-        } catch let error as SQLiteError {
-            throw LayerCacheError(error, path: path)
         } catch {
-            throw LayerCacheError("\(path): \(error)")
+            throw LayerCacheError(any: error, path: path)
         }
     }
 
@@ -93,10 +87,8 @@ public final class LayerCacheStore {
             let removed = try db.transaction { try evict(downTo: max(0, bytes)) }
             try db.execute("PRAGMA incremental_vacuum")
             return removed
-        } catch let error as SQLiteError {
-            throw LayerCacheError(error, path: path)
         } catch {
-            throw LayerCacheError("\(path): \(error)")
+            throw LayerCacheError(any: error, path: path)
         }
     }
 
@@ -104,10 +96,8 @@ public final class LayerCacheStore {
     public func remove(diffID: String, analyser: String) throws(LayerCacheError) {
         do {
             try db.transaction { try delete(diffID: diffID, analyser: analyser) }
-        } catch let error as SQLiteError {
-            throw LayerCacheError(error, path: path)
         } catch {
-            throw LayerCacheError("\(path): \(error)")
+            throw LayerCacheError(any: error, path: path)
         }
     }
 

@@ -91,4 +91,44 @@ import TestSupport
             _ = try store.info()
         }
     }
+
+    @Test func aDamagedAnalysisIsRemovedAndMissesAfterwards() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.path("cache.db")
+        let kept = Self.analysis(7)
+        try LayerCacheStore(path: path, maxBytes: 1 << 20).store(kept, analyser: "a")
+        _ = try CommandRunner.run("/usr/bin/env", ["python3", "-c",
+            "import sqlite3; c = sqlite3.connect('\(path)'); c.execute(\"UPDATE analyses SET data = x'01ff'\"); c.commit()"])
+        let store = try LayerCacheStore(path: path, maxBytes: 1 << 20)
+        try #require(try store.info().analyses == 1)
+        let error = #expect(throws: LayerCacheError.self) { try store.lookup(blob: kept.blobDigest, analyser: "a") }
+        try #require(error != nil, "needs python3's sqlite3 to damage the row")
+        #expect(try store.lookup(blob: kept.blobDigest, analyser: "a") == nil)
+        #expect(try store.info().analyses == 0 && store.info().blobs == 0)
+    }
+
+    @Test func everyTruncationOfAStoredAnalysisIsRefusedNotCrashed() throws {
+        var writer = ResultsWriter()
+        for entry in Self.analysis(3, payload: 40).entries { entry.write(to: &writer) }
+        writer.write(bytes: [1, 2, 3])
+        writer.write(["a", "é", ""])
+        let bytes = writer.bytes
+        for cut in 0..<bytes.count {
+            var reader = ResultsReader(Array(bytes.prefix(cut)))
+            let decoded: Bool
+            do throws(ResultsReader.Malformed) {
+                for _ in 0..<3 { _ = try LayerEntry(from: &reader) }
+                _ = try reader.readBytes()
+                _ = try reader.readStrings()
+                decoded = true
+            } catch {
+                decoded = false
+            }
+            #expect(!decoded, "a prefix of \(cut) bytes decoded")
+        }
+        var whole = ResultsReader(bytes)
+        #expect(try LayerEntry(from: &whole) == Self.analysis(3).entries[0])
+        var huge = ResultsReader([0xff, 0xff, 0xff, 0xff, 0x0f])
+        #expect(throws: ResultsReader.Malformed.self) { try huge.readBytes() }
+    }
 }

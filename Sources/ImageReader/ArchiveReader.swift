@@ -46,12 +46,16 @@ public final class ArchiveReader {
 
     /// A tar (docker-archive or OCI layout), possibly gzip/zstd-compressed as a whole.
     private func readArchiveFile(path: String, visitors: [LayerVisitor], pipeline: LayerPipeline) throws(SpoolscanError) -> ReadArtifact {
+        var pipeline = pipeline
         let budget = ReadBudget(limits: limits)
         let file = HashingByteStream(try FileByteStream(path: path))
         // The artifact's own digest is computed on the reading thread, beside everything else.
         let fileBytes: ByteStream = overlap ? PrefetchingByteStream(file, name: "spoolscan-file") : file
         let peekable = PeekableByteStream(fileBytes)
         let compression = Compression.detect(try peekable.peek(4))
+        if compression == .none && pipeline.caching != nil {
+            pipeline.promisedDiffIDs = LegacyLayerDiffIDs.read(path: path, limits: limits)
+        }
         var tarInput: ByteStream = peekable
         if compression != .none {
             let counted = HashingByteStream(peekable, hashing: false)

@@ -26,7 +26,7 @@ struct ConcurrentWriterTests {
         let cache = dir.path("cache.db")
         let images = (0..<6).map { dir.path("img\($0).tar") }
         for (index, path) in images.enumerated() {
-            try CacheTestImages.app("writer\(index)").write(to: path, format: .docker25, layerCompression: .gzip)
+            try CacheTestImages.app("writer\(index)").write(to: path, format: .docker25, layerCompression: .none)
         }
         let cold = try images.map { path in
             try CommandRunner.run(binary, ["scan", path, "--raw", "--format", "json", "--no-cache"], errors: .separate).stdout

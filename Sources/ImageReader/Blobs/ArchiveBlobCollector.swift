@@ -61,7 +61,8 @@ struct ArchiveBlobCollector {
             contents.nextStreamID += 1
             let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, pipeline: pipeline)
             switch try reader.read(blob: member, streamID: streamID, label: "layer \(path)",
-                                   expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
+                                   expectedDigest: BlobPath.promisedDigest(ofPath: path),
+                                   cachedAs: pipeline.promisedDiffIDs[path]) {
             case .layer(let record):
                 try BlobPath.verify(path: path, digest: record.digest)
                 contents.layers[path] = record

@@ -4,6 +4,9 @@
 struct LayerPipeline {
     var caching: LayerCaching?
     var overlap: Bool
+    /// DiffIDs promised for layer paths that promise no digest themselves (legacy `docker save`),
+    /// to look them up in the cache before reading them.
+    var promisedDiffIDs: [String: String] = [:]
 
     static var plain: LayerPipeline { LayerPipeline(caching: nil, overlap: false) }
 }

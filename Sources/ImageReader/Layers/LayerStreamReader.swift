@@ -16,11 +16,14 @@ struct LayerStreamReader {
     /// Reads `blob` (the stored bytes) as layer `streamID`. `label` names it in errors.
     /// `expectedDigest` is the digest the blob's name promises: when reading fails, a blob that
     /// does not match it is reported as a digest mismatch (`SCAN-006`), the root cause.
+    /// `cachedAs` is the digest the image promises for a blob whose name promises none (a
+    /// legacy layer's diffID): used only to look the blob up in the cache.
     func read(blob: ByteStream, streamID: LayerStreamID, label: String,
-              expectedDigest: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
-        if let caching = pipeline.caching, let expectedDigest, let analysis = caching.restore(blob: expectedDigest, as: streamID) {
+              expectedDigest: String? = nil, cachedAs: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
+        if let caching = pipeline.caching, let key = expectedDigest ?? cachedAs,
+           let analysis = caching.restore(blob: key, as: streamID) {
             return .layer(try verifyCached(blob: blob, analysis: analysis, streamID: streamID, label: label,
-                                           expectedDigest: expectedDigest, caching: caching))
+                                           expectedDigest: key, caching: caching))
         }
         let peekable = PeekableByteStream(blob)
         let compression = Compression.detect(try peekable.peek(4))
@@ -84,7 +87,7 @@ struct LayerStreamReader {
         }
         guard digest == expectedDigest else {
             caching.forget(streamID)
-            throw SpoolscanError(.digestMismatch, "\(label) has digest \(digest), not the \(expectedDigest) its name promises")
+            throw SpoolscanError(.digestMismatch, "\(label) has digest \(digest), not the \(expectedDigest) promised for it")
         }
         for visitor in visitors { visitor.endLayer(streamID) }
         return LayerRecord(streamID: streamID, digest: digest, size: stored.count, diffID: analysis.diffID,

@@ -59,10 +59,15 @@ public final class ImageScanner {
         return report
     }
 
-    /// The key of this scan's layer analyses: spoolscan's version, the limits, each visitor's
-    /// saved form and each contributor's rules and options. Any change makes the cache miss.
+    /// The key of this scan's layer analyses: spoolscan's version and build (the running
+    /// executable's size and modification time, so a rebuilt or upgraded binary starts afresh),
+    /// the limits, each visitor's saved form and each contributor's rules and options. Any
+    /// change makes the cache miss.
     func analyserKey(_ contributors: [ScanContributor], visitors: [LayerVisitor]) -> String {
-        var lines = ["spoolscan " + SpoolscanVersion.string, String(describing: options.limits)]
+        var executable = stat()
+        let build = stat("/proc/self/exe", &executable) == 0
+            ? "\(executable.st_size) \(executable.st_mtim.tv_sec).\(executable.st_mtim.tv_nsec)" : "unknown build"
+        var lines = ["spoolscan " + SpoolscanVersion.string, build, String(describing: options.limits)]
         lines += visitors.map { ($0 as? LayerResultsRecording)?.resultsFormat ?? String(describing: type(of: $0)) }
         lines += contributors.map(\.resultsFingerprint)
         return SHA256Hasher.hex(Array(lines.joined(separator: "\n").utf8))

@@ -137,6 +137,20 @@ import TestSupport
         #expect(again.lastCacheUse?.hits == 3)
     }
 
+    @Test("a legacy archive with gzip layer.tar members, after the same layers were cached uncompressed")
+    func legacyCompressedLayersAfterUncompressed() throws {
+        let dir = try TemporaryDirectory()
+        let plain = dir.path("plain.tar"), legacy = dir.path("legacy.tar"), cache = dir.path("cache.db")
+        let image = CacheTestImages.app("eta")
+        try image.write(to: plain, format: .ociArchive, layerCompression: .none)
+        try image.write(to: legacy, format: .dockerLegacy, layerCompression: .gzip)
+        _ = try ImageScanner(options: Self.options(cache: cache)).scan(path: plain)
+        let cold = try Self.bytes(ImageScanner(options: Self.options(cache: nil)).scan(path: legacy))
+        let scanner = ImageScanner(options: Self.options(cache: cache))
+        #expect(try Self.bytes(scanner.scan(path: legacy)) == cold)
+        #expect(scanner.lastCacheUse?.hits == 0, "a gzip member is never looked up under its diffID")
+    }
+
     @Test("a damaged or foreign cache file is a SCAN-015 warning and a cold scan", arguments: ["garbage", "damaged", "foreign"])
     func unusableCacheFileWarns(kind: String) throws {
         let dir = try TemporaryDirectory()

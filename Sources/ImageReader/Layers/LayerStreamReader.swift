@@ -20,13 +20,14 @@ struct LayerStreamReader {
     /// legacy layer's diffID): used only to look the blob up in the cache.
     func read(blob: ByteStream, streamID: LayerStreamID, label: String,
               expectedDigest: String? = nil, cachedAs: String? = nil) throws(SpoolscanError) -> LayerReadOutcome {
-        if let caching = pipeline.caching, let key = expectedDigest ?? cachedAs,
-           let analysis = caching.restore(blob: key, as: streamID) {
-            return .layer(try verifyCached(blob: blob, analysis: analysis, streamID: streamID, label: label,
-                                           expectedDigest: key, caching: caching))
-        }
         let peekable = PeekableByteStream(blob)
         let compression = Compression.detect(try peekable.peek(4))
+        // A promised diffID is the stored digest only of an uncompressed blob.
+        if let caching = pipeline.caching, let key = expectedDigest ?? (compression == .none ? cachedAs : nil),
+           let analysis = caching.restore(blob: key, as: streamID) {
+            return .layer(try verifyCached(blob: peekable, analysis: analysis, streamID: streamID, label: label,
+                                           expectedDigest: key, caching: caching))
+        }
         let stored: HashingByteStream
         let uncompressed: HashingByteStream
         let entries: [LayerEntry]

@@ -42,9 +42,12 @@ struct LayerStreamReader {
                                                                budget: budget, label: label)
                 uncompressed = HashingByteStream(decompressed, budget: budget, label: label)
             }
-            // Reading, hashing and decompressing run ahead on their own thread; the tar and the
-            // visitors stay on this one, in the same order as without.
-            if pipeline.overlap { prefetch = PrefetchingByteStream(uncompressed, name: "spoolscan-layer") }
+            // Decompressing and hashing run ahead on their own thread; the tar and the visitors
+            // stay on this one, in the same order as without. (An uncompressed layer is only
+            // hashed: measured, handing its chunks over costs more than it saves.)
+            if pipeline.overlap && compression != .none {
+                prefetch = PrefetchingByteStream(uncompressed, name: "spoolscan-layer")
+            }
             let tarInput: ByteStream = prefetch ?? uncompressed
             do {
                 let tar = try LibarchiveReader(source: tarInput, role: .tar, label: label)

@@ -59,8 +59,10 @@ let package = Package(
         .target(name: "Advisories", dependencies: ["ScanReport", "SQLiteDB", "ZipArchive", "SpoolscanCore"]),
         // Secret, malware and misconfiguration detectors.
         .target(name: "Detectors", dependencies: ["ImageReader", "ScanReport", "CPCRE2", "CYara", "SpoolscanCore"]),
+        // Layer analyses kept between scans (SQLite), keyed by diffID and analyser.
+        .target(name: "LayerCache", dependencies: ["ImageReader", "SQLiteDB", "SpoolscanCore"]),
         // One scan of one artifact: reader + cataloguers + detectors -> report.
-        .target(name: "ImageScanner", dependencies: ["ImageReader", "PackageCatalog", "Detectors", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
+        .target(name: "ImageScanner", dependencies: ["ImageReader", "LayerCache", "PackageCatalog", "Detectors", "Advisories", "ReportFormats", "ScanReport", "SpoolscanCore"]),
         // Policy files (YAML), ignores, OpenVEX documents and the verdict they reach on a report.
         .target(name: "Policy", dependencies: [
             "ScanReport", "SpoolscanCore", .product(name: "Yams", package: "Yams"),
@@ -76,7 +78,7 @@ let package = Package(
         ]),
         // The command-line interface.
         .executableTarget(name: "spoolscan", dependencies: [
-            "ImageScanner", "Spool", "Advisories", "Detectors", "Policy", "ReportFormats", "ScanReport", "Settings", "SpoolscanCore",
+            "ImageScanner", "LayerCache", "Spool", "Advisories", "Detectors", "Policy", "ReportFormats", "ScanReport", "Settings", "SpoolscanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -95,6 +97,7 @@ let package = Package(
         .testTarget(name: "DetectorsTests", dependencies: ["TestSupport", "Detectors", "ImageReader", "ScanReport"]),
         .testTarget(name: "SpoolTests", dependencies: ["TestSupport", "Spool", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "ImageScannerTests", dependencies: ["TestSupport", "ImageScanner", "Advisories", "ReportFormats", "ImageReader", "ScanReport", "CArchive"]),
+        .testTarget(name: "LayerCacheTests", dependencies: ["TestSupport", "LayerCache", "ImageScanner", "Detectors", "ImageReader", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "PolicyTests", dependencies: ["TestSupport", "Policy", "ScanReport", "SpoolscanCore"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings", "SpoolscanCore"]),
         .testTarget(name: "ReportFormatsTests", dependencies: ["ReportFormats", "ScanReport", "SpoolscanCore"]),

@@ -10,6 +10,8 @@ final class CatalogContributor: ScanContributor {
 
     var visitors: [LayerVisitor] { [cataloguer] }
 
+    var resultsFingerprint: String { "catalog" }
+
     func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [ReportWarning]) throws {
         let result = try cataloguer.catalogue(image: image)
         report.os = result.os

@@ -10,6 +10,8 @@ final class DetectorContributor: ScanContributor {
 
     var visitors: [LayerVisitor] { suite.visitors }
 
+    var resultsFingerprint: String { "detectors " + suite.resultsFingerprint }
+
     func contribute(to report: inout ImageReport, image: ReadImage, warnings: inout [ReportWarning]) throws {
         let findings = suite.findings(for: image)
         report.secrets = findings.secrets

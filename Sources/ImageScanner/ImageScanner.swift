@@ -1,6 +1,7 @@
 import Advisories
 import Foundation
 import ImageReader
+import LayerCache
 import ScanReport
 import SpoolscanCore
 
@@ -8,6 +9,8 @@ import SpoolscanCore
 /// visitors, then builds one `ImageReport` per image and lets each contributor add to it.
 public final class ImageScanner {
     public let options: ScanOptions
+    /// How the last ``scan(path:)`` used the layer cache (nil without one).
+    public private(set) var lastCacheUse: LayerCacheUse?
 
     public init(options: ScanOptions = ScanOptions()) {
         self.options = options
@@ -20,9 +23,17 @@ public final class ImageScanner {
             VulnerabilityMatcher(database: try AdvisoryDatabase(path: path))
         }
         let contributors = try options.makeContributors()
-        let reader = ArchiveReader(limits: options.limits)
-        let artifact = try reader.read(path: path, visitors: contributors.flatMap(\.visitors))
+        let reader = ArchiveReader(limits: options.limits, overlap: options.overlap)
+        let visitors = contributors.flatMap(\.visitors)
+        let cache = options.cache.map {
+            SQLiteLayerCache(path: $0.path, maxBytes: $0.maxBytes, analyser: analyserKey(contributors, visitors: visitors))
+        }
+        let artifact = try reader.read(path: path, visitors: visitors, cache: cache)
+        lastCacheUse = cache?.use
         var warnings: [ReportWarning] = []
+        for problem in cache?.problems ?? [] {
+            warnings.add(ReportWarning(.layerCacheUnusable, problem + "; the scan went on without the cache"))
+        }
         var images: [ImageReport] = []
         for image in artifact.images {
             var report = ImageReportBuilder.baseReport(for: image)
@@ -46,5 +57,19 @@ public final class ImageScanner {
             report.warnings.set(.noDatabase)
         }
         return report
+    }
+
+    /// The key of this scan's layer analyses: spoolscan's version and build (the running
+    /// executable's size and modification time, so a rebuilt or upgraded binary starts afresh),
+    /// the limits, each visitor's saved form and each contributor's rules and options. Any
+    /// change makes the cache miss.
+    func analyserKey(_ contributors: [ScanContributor], visitors: [LayerVisitor]) -> String {
+        var executable = stat()
+        let build = stat("/proc/self/exe", &executable) == 0
+            ? "\(executable.st_size) \(executable.st_mtim.tv_sec).\(executable.st_mtim.tv_nsec)" : "unknown build"
+        var lines = ["spoolscan " + SpoolscanVersion.string, build, String(describing: options.limits)]
+        lines += visitors.map { ($0 as? LayerResultsRecording)?.resultsFormat ?? String(describing: type(of: $0)) }
+        lines += contributors.map(\.resultsFingerprint)
+        return SHA256Hasher.hex(Array(lines.joined(separator: "\n").utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Detectors
+import Foundation
 import ImageReader
 import PackageCatalog
 import SpoolscanCore
@@ -14,14 +15,21 @@ public struct ScanOptions: Sendable {
     public var databasePath: String?
     /// A database older than this many days puts a `DB-004` warning into every report.
     public var maxDatabaseAgeDays: Int
+    /// Layer cache to read and fill; nil scans every layer afresh.
+    public var cache: LayerCacheSettings?
+    /// Read, hash and decompress on threads of their own beside the parsing and the visitors.
+    /// On by default with more than one core; `SPOOLSCAN_OVERLAP=0` turns it off (to compare).
+    public var overlap: Bool = ProcessInfo.processInfo.activeProcessorCount > 1
+        && ProcessInfo.processInfo.environment["SPOOLSCAN_OVERLAP"] != "0"
 
     public init(limits: ScanLimits = .standard, catalogue: Bool = true, detectors: DetectorOptions? = DetectorOptions(),
-                databasePath: String? = nil, maxDatabaseAgeDays: Int = 7) {
+                databasePath: String? = nil, maxDatabaseAgeDays: Int = 7, cache: LayerCacheSettings? = nil) {
         self.limits = limits
         self.catalogue = catalogue
         self.detectors = detectors
         self.databasePath = databasePath
         self.maxDatabaseAgeDays = maxDatabaseAgeDays
+        self.cache = cache
     }
 
     /// Fresh contributors for one scan, in the order they add to the report.

@@ -25,6 +25,10 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var retentionDays: Double?
     public var logFormat = "text"
     public var logLevel = "info"
+    /// The layer cache file named by a setting (`off`: no cache); nil leaves the default.
+    public var cachePath: String?
+    /// nil: the cache's default bound.
+    public var cacheMaxMB: Int?
     /// The PostgreSQL URL of a shared job queue (`queue`), carried for the queue's consumer.
     public var queueURL: String?
 
@@ -62,6 +66,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         case (.retentionDays, _): retentionDays = Self.number(value)
         case (.logFormat, .text(let text)): logFormat = text
         case (.logLevel, .text(let text)): logLevel = text
+        case (.cache, .text(let text)): cachePath = text
+        case (.cacheMaxMB, .integer(let number)): cacheMaxMB = number
         case (.queue, .text(let text)): queueURL = text
         default: preconditionFailure("setting \(setting.key) checked as \(setting.kind.typeName) holds \(value)")
         }

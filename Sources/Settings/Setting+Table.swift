@@ -37,6 +37,10 @@ extension Setting {
     public static let logFormat = Setting("log_format", .choice(["text", "json"]), default: "text", "log format")
     public static let logLevel = Setting("log_level", .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
                                          default: "info", "lowest level logged")
+    public static let cache = Setting("cache", .text(prefixes: []), default: "layer-cache.db beside the default database",
+                                      "layer cache file of the scanners; `off` reads every layer afresh")
+    public static let cacheMaxMB = Setting("cache_max_mb", .integer(0...1_048_576), default: "1024",
+                                           "bound on the layer cache's stored analyses, in MiB (least recently used evicted)")
     public static let queue = Setting("queue", noFlag: (), .text(prefixes: ["postgres://", "postgresql://"]), default: "none",
                                       "PostgreSQL URL of a shared job queue")
 
@@ -44,7 +48,7 @@ extension Setting {
     public static let all: [Setting] = [
         .spool, .workers, .timeoutSeconds, .memoryLimitMB, .settleMs, .rescanSeconds, .graceSeconds,
         .retryBackoffSeconds, .scannerCommand, .quarantine, .formats, .policy, .vex, .database, .maxDbAgeDays,
-        .notifyCommand, .notifyTimeoutSeconds, .metricsFile, .retentionDays, .logFormat, .logLevel, .queue,
+        .notifyCommand, .notifyTimeoutSeconds, .metricsFile, .retentionDays, .logFormat, .logLevel, .cache, .cacheMaxMB, .queue,
     ]
 
     /// The setting with settings-file key `key`.

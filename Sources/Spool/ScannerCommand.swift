@@ -11,6 +11,9 @@ import Foundation
 public struct ScannerCommand: Sendable, Equatable {
     /// The override's words, or nil for the built-in scanner.
     public let template: [String]?
+    /// Extra `spoolscan scan` arguments for the built-in scanner (the layer cache's); an
+    /// override command line is used as written.
+    public var scanArguments: [String] = []
 
     /// The built-in scanner, or the override command line when one is given (not blank).
     public init(override: String?) {
@@ -25,7 +28,7 @@ public struct ScannerCommand: Sendable, Equatable {
     func invocation(artifact: String, output: String, memoryMB: Int) -> (String, [String]) {
         guard let template else {
             return (Self.selfExecutable, ["scan", artifact, "--format", "json", "--output", output,
-                                          "--memory-limit-mb", String(memoryMB), "--raw"])
+                                          "--memory-limit-mb", String(memoryMB), "--raw"] + scanArguments)
         }
         let words = template.map {
             $0.replacingOccurrences(of: "{artifact}", with: artifact)

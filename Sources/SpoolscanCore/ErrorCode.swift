@@ -42,6 +42,8 @@ extension ErrorCode {
     public static let badManifest = ErrorCode("SCAN-012", "invalid manifest or image config", .artifact)
     public static let unsupportedMedia = ErrorCode("SCAN-013", "unsupported media type", .artifact)
     public static let unreadable = ErrorCode("SCAN-014", "artifact cannot be read", .host)
+    /// A report warning: the layer cache file is damaged, foreign or not writable; the scan ran without it.
+    public static let layerCacheUnusable = ErrorCode("SCAN-015", "layer cache unusable", .host)
 
     // MARK: Handler (the spool worker)
     public static let handlerSendStatus = ErrorCode("HNDL-001", "report could not be written", .host)
@@ -112,7 +114,7 @@ extension ErrorCode {
     public static let all: [ErrorCode] = [
         .notAnImage, .emptyFile, .truncated, .corruptCompression, .missingBlob, .digestMismatch,
         .unsafePath, .symlinkLoop, .decompressionBomb, .tooManyEntries, .nameTooLong, .badManifest,
-        .unsupportedMedia, .unreadable,
+        .unsupportedMedia, .unreadable, .layerCacheUnusable,
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid, .notRegularFile,
         .notificationHookFailed, .metricsFileNotWritten,

@@ -40,6 +40,8 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup var layerCache: LayerCacheOptions
+
     @OptionGroup var policy: PolicyOptions
 
     @Option(help: "Limit this process's address space to N MiB (used by the spool's scanner processes).")
@@ -65,7 +67,7 @@ struct ScanCommand: ParsableCommand {
         let options = ScanOptions(limits: limits.scanLimits, catalogue: parts.packages,
                                   detectors: parts.detectorOptions(configFile: detectorConfig),
                                   databasePath: raw ? nil : AdvisoryDatabase.pathForScan(given: db),
-                                  maxDatabaseAgeDays: maxDbAgeDays)
+                                  maxDatabaseAgeDays: maxDbAgeDays, cache: layerCache.settings)
         guard (image == nil) != (sbom == nil) else {
             ErrorLine.write(SpoolscanError(.configInvalid, "give either IMAGE or --sbom FILE"))
             throw ExitCode(ExitStatus.otherError)

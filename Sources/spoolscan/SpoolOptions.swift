@@ -45,6 +45,8 @@ struct SpoolOptions: ParsableArguments {
     @Option(help: "Also write these formats of each report beside it in done/ and quarantine/, from the same report: cyclonedx (NAME.cdx.json), spdx (NAME.spdx.json), sarif (NAME.sarif); comma-separated.")
     var formats: String?
 
+    @OptionGroup var layerCache: LayerCacheOptions
+
     @Option(help: "Log format: text or json (JSON lines; default text).")
     var logFormat: String?
 
@@ -67,6 +69,8 @@ struct SpoolOptions: ParsableArguments {
         given[.formats] = formats.map { text in
             .list(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
         }
+        given[.cache] = layerCache.disabled ? .text("off") : layerCache.path.map(SettingValue.text)
+        given[.cacheMaxMB] = layerCache.givenMaxMegabytes.map(SettingValue.integer)
         given[.logFormat] = logFormat.map(SettingValue.text)
         given[.logLevel] = logLevel.map(SettingValue.text)
         return given

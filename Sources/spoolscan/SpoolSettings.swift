@@ -38,6 +38,7 @@ struct SpoolSettings {
             settleMs: resolved.settleMs, rescanSeconds: resolved.rescanSeconds, graceSeconds: resolved.graceSeconds,
             scanner: ScannerCommand(override: resolved.scannerCommand), retryBackoffSeconds: resolved.retryBackoffSeconds)
         configuration.quarantine = resolved.quarantine
+        configuration.scanner.scanArguments = LayerCacheOptions.scannerArguments(path: resolved.cachePath, maxMegabytes: resolved.cacheMaxMB)
         configuration.sidecars = resolved.formats.compactMap(ReportFormat.init(rawValue:)).map { format in
             ReportSidecar(suffix: format.fileSuffix, render: { try format.render($0) })
         }

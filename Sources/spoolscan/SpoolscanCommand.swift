@@ -9,6 +9,6 @@ struct SpoolscanCommand: ParsableCommand {
         abstract: "Batch security scanner for container images.",
         version: SpoolscanVersion.string,
         subcommands: [ScanCommand.self, WatchCommand.self, SweepCommand.self, StatusCommand.self, DBCommand.self, RematchCommand.self,
-                      ReportCommand.self]
+                      ReportCommand.self, CacheCommand.self]
     )
 }

@@ -11,7 +11,7 @@ final class MisconfigDetector: LayerVisitor {
     let disabled: Set<String>
     private let history: HistoryChecks
     /// Account files by layer stream and path (every version; the visible one is picked per image).
-    private var captured: [LayerStreamID: [String: String]] = [:]
+    var captured: [LayerStreamID: [String: String]] = [:]
 
     init(disabled: Set<String>) throws(SpoolscanError) {
         let known = Set(MisconfigCheck.all.map(\.id))

@@ -15,7 +15,7 @@ final class SecretDetector: LayerVisitor {
     private let matchers: [RegexMatcher]
     private let filter: SecretPathFilter
     /// Hits per layer stream, in reading order.
-    private(set) var hits: [LayerStreamID: [FileHit]] = [:]
+    var hits: [LayerStreamID: [FileHit]] = [:]
 
     init(ruleSet: SecretRuleSet, filter: SecretPathFilter) {
         self.ruleSet = ruleSet

@@ -8,6 +8,7 @@ struct ArchiveBlobCollector {
     let limits: ScanLimits
     let budget: ReadBudget
     let visitors: [LayerVisitor]
+    let pipeline: LayerPipeline
 
     /// Members that are metadata by name even when they are not JSON.
     private static let metadataNames: Set<String> = ["manifest.json", "index.json", "oci-layout", "repositories"]
@@ -58,9 +59,10 @@ struct ArchiveBlobCollector {
             }
             let streamID = LayerStreamID(contents.nextStreamID)
             contents.nextStreamID += 1
-            let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors)
+            let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, pipeline: pipeline)
             switch try reader.read(blob: member, streamID: streamID, label: "layer \(path)",
-                                   expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
+                                   expectedDigest: BlobPath.promisedDigest(ofPath: path),
+                                   cachedAs: pipeline.promisedDiffIDs[path]) {
             case .layer(let record):
                 try BlobPath.verify(path: path, digest: record.digest)
                 contents.layers[path] = record

@@ -7,12 +7,14 @@ final class ArchiveBlobStore: BlobStore {
     private let limits: ScanLimits
     private let budget: ReadBudget
     private let visitors: [LayerVisitor]
+    private let pipeline: LayerPipeline
 
-    init(contents: ArchiveContents, limits: ScanLimits, budget: ReadBudget, visitors: [LayerVisitor]) {
+    init(contents: ArchiveContents, limits: ScanLimits, budget: ReadBudget, visitors: [LayerVisitor], pipeline: LayerPipeline = .plain) {
         self.contents = contents
         self.limits = limits
         self.budget = budget
         self.visitors = visitors
+        self.pipeline = pipeline
     }
 
     func contains(_ path: String) -> Bool {
@@ -38,7 +40,7 @@ final class ArchiveBlobStore: BlobStore {
         }
         let streamID = LayerStreamID(contents.nextStreamID)
         contents.nextStreamID += 1
-        let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors)
+        let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, pipeline: pipeline)
         switch try reader.read(blob: MemoryByteStream(blob.bytes), streamID: streamID, label: "layer \(key)") {
         case .layer(let record):
             contents.layers[key] = record

@@ -13,16 +13,18 @@ final class DirectoryBlobStore: BlobStore {
     private let limits: ScanLimits
     private let budget: ReadBudget
     private let visitors: [LayerVisitor]
+    private let pipeline: LayerPipeline
     private var layers: [String: LayerRecord] = [:]
     private var nextStreamID = 0
     /// Bytes read from the folder so far (index, manifests, configs, layers).
     private(set) var bytesRead: Int64 = 0
 
-    init(root: String, limits: ScanLimits, budget: ReadBudget, visitors: [LayerVisitor]) {
+    init(root: String, limits: ScanLimits, budget: ReadBudget, visitors: [LayerVisitor], pipeline: LayerPipeline = .plain) {
         self.root = root
         self.limits = limits
         self.budget = budget
         self.visitors = visitors
+        self.pipeline = pipeline
     }
 
     func contains(_ path: String) -> Bool {
@@ -46,7 +48,7 @@ final class DirectoryBlobStore: BlobStore {
         let file = try open(path, role: "layer")
         let streamID = LayerStreamID(nextStreamID)
         nextStreamID += 1
-        let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors)
+        let reader = LayerStreamReader(limits: limits, budget: budget, visitors: visitors, pipeline: pipeline)
         switch try reader.read(blob: file, streamID: streamID, label: "layer \(path)",
                                expectedDigest: BlobPath.promisedDigest(ofPath: path)) {
         case .layer(let record):

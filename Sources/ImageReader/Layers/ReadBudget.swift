@@ -1,18 +1,24 @@
+import Foundation
 import SpoolscanCore
 
 /// Tracks the uncompressed bytes one artifact has cost so far and enforces the
-/// decompression limits of ``ScanLimits`` (`SCAN-009`).
-final class ReadBudget {
+/// decompression limits of ``ScanLimits`` (`SCAN-009`). Charged from the reading thread and
+/// from a layer's decompressing thread, so its count is locked.
+final class ReadBudget: @unchecked Sendable {
     let limits: ScanLimits
     /// Uncompressed layer bytes read so far, over all layers.
     private(set) var totalBytes: Int64 = 0
+    private let lock = NSLock()
 
     init(limits: ScanLimits) { self.limits = limits }
 
     /// Charges `count` uncompressed bytes; throws once the artifact's total passes `maxTotalBytes`.
     func charge(_ count: Int64, label: String) throws(SpoolscanError) {
-        totalBytes += count
-        if totalBytes > limits.maxTotalBytes {
+        let total = lock.withLock {
+            totalBytes += count
+            return totalBytes
+        }
+        if total > limits.maxTotalBytes {
             throw SpoolscanError(.decompressionBomb,
                                  "\(label): more than \(limits.maxTotalBytes) uncompressed bytes in total")
         }

@@ -25,6 +25,15 @@ private func archiveClientRead(_ archive: OpaquePointer?, _ clientData: UnsafeMu
     }
 }
 
+/// libarchive's skip callback, for sources that can seek: skips `request` bytes unread.
+private func archiveClientSkip(_ archive: OpaquePointer?, _ clientData: UnsafeMutableRawPointer?,
+                               _ request: la_int64_t) -> la_int64_t {
+    guard let clientData else { return 0 }
+    let client = Unmanaged<ArchiveClient>.fromOpaque(clientData).takeUnretainedValue()
+    guard let seekable = client.source as? SkippableByteStream else { return 0 }
+    return la_int64_t(seekable.skip(Int64(request)))
+}
+
 /// One libarchive read handle over a ``ByteStream``, configured for exactly one job:
 /// reading a tar (no filters), or decompressing a gzip/zstd stream (raw format).
 final class LibarchiveReader {
@@ -61,7 +70,10 @@ final class LibarchiveReader {
             archive_read_support_filter_gzip(handle)
             archive_read_support_filter_zstd(handle)
         }
-        let status = archive_read_open(handle, Unmanaged.passUnretained(client).toOpaque(), nil, archiveClientRead, nil)
+        archive_read_set_read_callback(handle, archiveClientRead)
+        if source is SkippableByteStream { archive_read_set_skip_callback(handle, archiveClientSkip) }
+        archive_read_set_callback_data(handle, Unmanaged.passUnretained(client).toOpaque())
+        let status = archive_read_open1(handle)
         if status != ARCHIVE_OK { throw failure(status) }
     }
 

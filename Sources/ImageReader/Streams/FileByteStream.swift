@@ -5,8 +5,15 @@ import Darwin
 #endif
 import SpoolscanCore
 
+/// A stream that can pass over bytes without reading them (libarchive skips member data
+/// through it when nothing needs the bytes).
+protocol SkippableByteStream: ByteStream {
+    /// Moves `count` bytes ahead; returns how many were skipped (0 when it cannot).
+    func skip(_ count: Int64) -> Int64
+}
+
 /// Reads a file from disk in 1 MiB chunks with `read(2)`.
-final class FileByteStream: ByteStream {
+final class FileByteStream: ByteStream, SkippableByteStream {
     private let descriptor: Int32
     private let buffer: UnsafeMutableRawBufferPointer
     private let path: String
@@ -33,6 +40,14 @@ final class FileByteStream: ByteStream {
     deinit {
         close(descriptor)
         buffer.deallocate()
+    }
+
+    /// Seeks ahead (chunks already returned are behind the file offset), never past the end.
+    func skip(_ count: Int64) -> Int64 {
+        let here = lseek(descriptor, 0, SEEK_CUR)
+        guard here >= 0, count > 0 else { return 0 }
+        let step = min(count, max(0, fileSize - Int64(here)))
+        return lseek(descriptor, off_t(step), SEEK_CUR) >= 0 ? step : 0
     }
 
     func nextChunk() throws(SpoolscanError) -> UnsafeRawBufferPointer {

@@ -1,5 +1,6 @@
 import CSystemShims
 import Foundation
+import SpoolscanCore
 
 /// Spawns and reaps scanner processes.
 ///
@@ -31,8 +32,9 @@ enum ChildProcess {
     /// the scanner at once instead of leaving it running until the next worker recovers its job.
     /// The parent-death signal follows the thread that spawned, so spawns run on one thread that
     /// lives as long as the process (``SpawnThread``).
+    /// Throws `HNDL-003` when the program cannot be started.
     static func spawn(_ executable: String, _ arguments: [String], stderrPath: String,
-                      lockFD: Int32?) throws -> pid_t {
+                      lockFD: Int32?) async throws(SpoolscanError) -> pid_t {
         var program = executable
         var words = arguments
         if access(setpriv, X_OK) == 0 {
@@ -40,13 +42,13 @@ enum ChildProcess {
             words = ["--pdeathsig", "KILL", "--", executable] + arguments
         }
         let (finalProgram, finalWords) = (program, words)
-        return try SpawnThread.shared.run {
+        return try await SpawnThread.shared.run { () throws(SpoolscanError) -> pid_t in
             try spawnNow(finalProgram, finalWords, stderrPath: stderrPath, lockFD: lockFD)
         }
     }
 
     private static func spawnNow(_ executable: String, _ arguments: [String], stderrPath: String,
-                                 lockFD givenLockFD: Int32?) throws -> pid_t {
+                                 lockFD givenLockFD: Int32?) throws(SpoolscanError) -> pid_t {
         // A lock on fd 0-2 (the worker started with a standard stream closed) would be replaced by
         // the stdio actions below: move it out of the way first.
         var lockFD = givenLockFD
@@ -95,7 +97,9 @@ enum ChildProcess {
         let result = executable.contains("/")
             ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
             : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw SystemCallError("posix_spawn", executable, result) }
+        guard result == 0 else {
+            throw SpoolscanError(.scannerConfigInvalid, SystemCallError("posix_spawn", executable, result).description)
+        }
         return pid
     }
 

@@ -22,7 +22,8 @@ struct ScanAttempt: Sendable {
     /// not counted).
     /// The work folder is made before the attempt is recorded, so a failure to make it (disk
     /// full) leaves no counted attempt behind.
-    func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord, slot: Int) async throws -> Result {
+    func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord,
+             slot: Int) async throws(SpoolscanError) -> Result {
         let work = layout.workFolder(inode)
         FileOps.removeTree(work)
         try FileOps.makeDirectory(work)
@@ -31,7 +32,9 @@ struct ScanAttempt: Sendable {
         // work folder instead, removed when the scan ends.
         var artifact = "\(layout.inProgress)/\(name)"
         if !SpoolName.isUTF8(name) {
-            try FileOps.link(artifact, "\(work)/artifact")
+            guard try FileOps.link(artifact, "\(work)/artifact") else {
+                throw SystemCallError("link", "\(work)/artifact", EEXIST).spoolscanError
+            }
             artifact = "\(work)/artifact"
         }
         defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
@@ -42,7 +45,7 @@ struct ScanAttempt: Sendable {
         record.owner = .current
         record.scannerPid = nil
         record.notBeforeNs = nil
-        do {
+        do throws(SpoolscanError) {
             try receipts.save(record)
         } catch {
             record.attempts.removeLast()
@@ -54,15 +57,15 @@ struct ScanAttempt: Sendable {
         let (executable, arguments) = config.scanner.invocation(
             artifact: artifact, output: raw, memoryMB: config.memoryLimitMB)
         let pid: pid_t
-        do {
-            pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)
+        do throws(SpoolscanError) {
+            pid = try await ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)
         } catch {
             record.attempts.removeLast()
-            try? receipts.save(record)
-            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error)")
+            _ = try? receipts.save(record)
+            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error.detail)")
         }
         record.scannerPid = pid
-        try? receipts.save(record, durable: false)
+        _ = try? receipts.save(record, durable: false)
         slots.busy(slot, job: name, attempt: record.attempts.count, pid: pid)
 
         let control = ScanControl(pid: pid)

@@ -81,7 +81,7 @@ final class SlotBoard: @unchecked Sendable {
             file.updatedAt = Timestamp.rfc3339(ns: Timestamp.nowNs())
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            if let data = try? encoder.encode(file) { try? FileOps.write(data, to: path, durable: false) }
+            if let data = try? encoder.encode(file) { _ = try? FileOps.write(data, to: path, durable: false) }
         }
     }
 }

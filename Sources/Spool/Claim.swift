@@ -86,7 +86,14 @@ enum Claim {
 
     /// Moves a file into `to` under its name or, if taken, `NAME.1`, `NAME.2`, … (never replacing);
     /// returns the name used. For requeues and the move to `parsing/`.
-    static func move(_ layout: SpoolLayout, name: String, from: JobState, to: JobState) throws(SpoolscanError) -> String {
+    ///
+    /// With `durable` (the default) both folders are fsynced. The move from `in-progress/` to
+    /// `parsing/` passes `false`: recovery treats a job in either folder alike (requeued, or
+    /// completed when its result is already linked), so a move lost to a power cut changes
+    /// nothing, and the next durable step (the link into `done/` or `error/` and that folder's
+    /// fsync) does not depend on it.
+    static func move(_ layout: SpoolLayout, name: String, from: JobState, to: JobState,
+                     durable: Bool = true) throws(SpoolscanError) -> String {
         let source = "\(layout.folder(from))/\(name)"
         let base = SpoolName.fitting(name, reserve: 6)
         for index in 0..<100_000 {
@@ -95,8 +102,10 @@ enum Claim {
             case .targetExists: continue
             case .sourceGone: throw SystemCallError("rename", source, ENOENT).spoolscanError
             case .renamed:
-                try FileOps.syncDirectory(layout.folder(to))
-                try FileOps.syncDirectory(layout.folder(from))
+                if durable {
+                    try FileOps.syncDirectory(layout.folder(to))
+                    try FileOps.syncDirectory(layout.folder(from))
+                }
                 return candidate
             }
         }

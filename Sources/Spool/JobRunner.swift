@@ -32,7 +32,7 @@ struct JobRunner: Sendable {
                 let attempt = ScanAttempt(layout: layout, config: config, receipts: receipts, scans: scans, slots: slots)
                 let result = try await attempt.run(name: name, inode: inode, lockFD: job.lock.fd, record: &record, slot: slot)
                 if result.cause == .success {
-                    name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing)
+                    name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing, durable: false)
                     location = .parsing
                     log.info("scanned", metadata: ["from": "in-progress", "to": "parsing",
                                                     "attempt": "\(record.attempts.count)", "scan_ms": "\(result.durationMs)"])

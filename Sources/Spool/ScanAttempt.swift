@@ -54,11 +54,12 @@ struct ScanAttempt: Sendable {
 
         let raw = "\(work)/raw.json"
         let stderrPath = "\(work)/stderr.log"
-        let (executable, arguments) = config.scanner.invocation(
+        let (executable, arguments, memoryLimit) = config.scanner.invocation(
             artifact: artifact, output: raw, memoryMB: config.memoryLimitMB)
         let pid: pid_t
         do throws(SpoolscanError) {
-            pid = try await ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)
+            pid = try await ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD,
+                                               memoryLimitBytes: memoryLimit)
         } catch {
             record.attempts.removeLast()
             _ = try? receipts.save(record)

@@ -101,7 +101,11 @@ struct ScanAttempt: Sendable {
         record.attempts[index].stderrTail = tail.isEmpty ? nil : tail
         record.attempts[index].counted = cause.isCounted
         record.scannerPid = nil
-        try receipts.save(record)
+        // A successful attempt's end is not fsynced: lost to a power cut, the attempt reads as
+        // interrupted, which counts exactly as a success does, and the job is found again in
+        // in-progress/ or parsing/ (or completed from done/). Every other end is fsynced: a hold
+        // read back as interrupted would spend an attempt on a fault of the host.
+        try receipts.save(record, durable: cause != .success)
         return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs)
     }
 }

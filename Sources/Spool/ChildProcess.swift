@@ -1,12 +1,16 @@
 import CSystemShims
 import Foundation
+import SpoolscanCore
 
 /// Spawns and reaps scanner processes.
 ///
-/// Each scanner is started with `posix_spawn` in its own process group
-/// (`POSIX_SPAWN_SETPGROUP`), default signal dispositions and an empty signal mask, stdin and
-/// stdout on `/dev/null`, stderr into a file, every descriptor above 3 closed, and — when given —
-/// the job lock on fd 3 so an orphaned scanner keeps its job locked until it dies.
+/// Each scanner is started in one step (``spool_spawn`` in `CSystemShims`: vfork, then only
+/// system calls before the exec) in its own process group, with default signal dispositions and
+/// an empty signal mask, SIGKILL as its parent-death signal, the memory limit (`RLIMIT_AS`) when
+/// one is given, stdin and stdout on `/dev/null`, stderr into a file, every descriptor above 3
+/// closed, and — when given — the job lock on fd 3 so an orphaned scanner keeps its job locked
+/// until it dies. No helper program (`setpriv`, `prlimit`) runs in between: each would cost an
+/// exec per job.
 enum ChildProcess {
     /// Variables passed through to scanners; everything else is dropped: credentials, HOME, and
     /// every `SPOOLSCAN_*` setting (`SPOOLSCAN_DB` above all: vulnerability matching belongs to the
@@ -21,68 +25,34 @@ enum ChildProcess {
             .sorted()
     }
 
-    /// util-linux `setpriv`, which sets the parent-death signal before it execs the scanner.
-    static let setpriv = "/usr/bin/setpriv"
-
-    /// Starts `executable` (searched in PATH when it has no slash) and returns its pid.
+    /// Starts `executable` (searched in PATH when it has no slash) and returns its pid. Throws
+    /// `HNDL-003` when it cannot be started (not found, not executable, no resources).
     ///
-    /// When `/usr/bin/setpriv` exists the scanner runs as `setpriv --pdeathsig KILL -- …` (it
-    /// execs, so the pid is the scanner's): if the worker dies, even by SIGKILL, the kernel kills
-    /// the scanner at once instead of leaving it running until the next worker recovers its job.
-    /// The parent-death signal follows the thread that spawned, so spawns run on one thread that
-    /// lives as long as the process (``SpawnThread``).
+    /// If the worker dies, even by SIGKILL, the kernel kills the scanner at once (parent-death
+    /// signal) instead of leaving it running until the next worker recovers its job. That
+    /// signal follows the thread that spawned, so spawns run on one thread that lives as long as
+    /// the process (``SpawnThread``). `memoryLimitBytes` (0: none) becomes the child's `RLIMIT_AS`.
     static func spawn(_ executable: String, _ arguments: [String], stderrPath: String,
-                      lockFD: Int32?) throws -> pid_t {
-        var program = executable
-        var words = arguments
-        if access(setpriv, X_OK) == 0 {
-            program = setpriv
-            words = ["--pdeathsig", "KILL", "--", executable] + arguments
-        }
-        let (finalProgram, finalWords) = (program, words)
-        return try SpawnThread.shared.run {
-            try spawnNow(finalProgram, finalWords, stderrPath: stderrPath, lockFD: lockFD)
+                      lockFD: Int32?, memoryLimitBytes: UInt64 = 0) async throws(SpoolscanError) -> pid_t {
+        try await SpawnThread.shared.run { () throws(SpoolscanError) -> pid_t in
+            try spawnNow(executable, arguments, stderrPath: stderrPath, lockFD: lockFD, memoryLimitBytes: memoryLimitBytes)
         }
     }
 
-    private static func spawnNow(_ executable: String, _ arguments: [String], stderrPath: String,
-                                 lockFD givenLockFD: Int32?) throws -> pid_t {
-        // A lock on fd 0-2 (the worker started with a standard stream closed) would be replaced by
-        // the stdio actions below: move it out of the way first.
-        var lockFD = givenLockFD
-        if let fd = givenLockFD, fd < 3 {
-            lockFD = fcntl(fd, F_DUPFD_CLOEXEC, 3)
-        }
-        defer { if let lockFD, lockFD != givenLockFD { close(lockFD) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        SpoolName.withCString(stderrPath) {
-            _ = posix_spawn_file_actions_addopen(&actions, 2, $0, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        }
-        if let lockFD {
-            // dup2 onto fd 3 clears FD_CLOEXEC in the child (also when lockFD is already 3).
-            posix_spawn_file_actions_adddup2(&actions, lockFD, 3)
-        }
-        spool_spawn_closefrom(&actions, lockFD == nil ? 3 : 4)
+    /// Signals a child gets with their default action whatever this process does with them.
+    private static let defaultSignals = [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2]
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
+    private static func spawnNow(_ executable: String, _ arguments: [String], stderrPath: String,
+                                 lockFD: Int32?, memoryLimitBytes: UInt64) throws(SpoolscanError) -> pid_t {
+        let null = open("/dev/null", O_RDWR | O_CLOEXEC)
+        guard null >= 0 else { throw SpoolscanError(.scannerConfigInvalid, SystemCallError("open", "/dev/null").description) }
+        defer { close(null) }
+        let stderrFD = SpoolName.withCString(stderrPath) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
+        guard stderrFD >= 0 else { throw SystemCallError("open", stderrPath).spoolscanError }
+        defer { close(stderrFD) }
         var defaults = sigset_t()
         sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGUSR1, SIGUSR2] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF
-                                                    | POSIX_SPAWN_SETSIGMASK))
+        for signal in defaultSignals { sigaddset(&defaults, signal) }
 
         // Arguments are byte names (an artifact path may not be UTF-8): passed through as bytes.
         let argv = ([executable] + arguments).map { word in SpoolName.withCString(word) { strdup($0) } } + [nil]
@@ -91,11 +61,12 @@ enum ChildProcess {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
-        var pid: pid_t = 0
-        let result = executable.contains("/")
-            ? posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-            : posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else { throw SystemCallError("posix_spawn", executable, result) }
+        let pid = SpoolName.withCString(executable) { path in
+            spool_spawn(path, argv, envp, null, stderrFD, lockFD ?? -1, memoryLimitBytes, &defaults)
+        }
+        guard pid > 0 else {
+            throw SpoolscanError(.scannerConfigInvalid, SystemCallError("exec", executable, -pid).description)
+        }
         return pid
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// The sidecar written next to a failed artifact: `error/NAME.error.json`.
 public struct ErrorRecord: Codable, Sendable, Equatable {
@@ -21,9 +22,11 @@ public struct ErrorRecord: Codable, Sendable, Equatable {
     public var history: [AttemptRecord]
 
     /// The record as written to disk (pretty, sorted keys).
-    static func encode(_ record: ErrorRecord) throws -> Data {
+    static func encode(_ record: ErrorRecord) throws(SpoolscanError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(record)
+        do { return try encoder.encode(record) } catch {
+            throw SpoolscanError(.internalError, "cannot encode the error record of \(record.name): \(error)")
+        }
     }
 }

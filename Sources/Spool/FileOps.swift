@@ -21,8 +21,19 @@ struct DirectoryEntry: Sendable {
     var inode: UInt64
 }
 
-/// Small wrappers over the system calls the spool uses; every one throws ``SystemCallError``.
+/// Small wrappers over the system calls the spool uses. Each throws a ``SpoolscanError`` (built
+/// from the failed call by ``SystemCallError/spoolscanError``: `ENOSPC` is `HNDL-007`, `EXDEV`
+/// `HNDL-009`); the outcomes callers branch on (a name taken, a file gone) are results, not errors.
 enum FileOps {
+    /// How ``renameNoReplace(_:_:)`` ended, when it did not fail.
+    enum RenameOutcome: Sendable, Equatable {
+        case renamed
+        /// `from` is gone (another process took it): ENOENT.
+        case sourceGone
+        /// `to` exists: EEXIST.
+        case targetExists
+    }
+
     static func lstat(_ path: String) -> FileStat? {
         var st = Glibc.stat()
         guard SpoolName.withCString(path, { Glibc.lstat($0, &st) }) == 0 else { return nil }
@@ -63,8 +74,10 @@ extension FileStat {
 
 extension FileOps {
     /// Lists a directory without following anything; `.` and `..` are left out.
-    static func list(_ directory: String) throws -> [DirectoryEntry] {
-        guard let dir = SpoolName.withCString(directory, { opendir($0) }) else { throw SystemCallError("opendir", directory) }
+    static func list(_ directory: String) throws(SpoolscanError) -> [DirectoryEntry] {
+        guard let dir = SpoolName.withCString(directory, { opendir($0) }) else {
+            throw SystemCallError("opendir", directory).spoolscanError
+        }
         defer { closedir(dir) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(dir) {
@@ -82,41 +95,58 @@ extension FileOps {
 
     /// Writes `data` to `path` atomically (``AtomicFile``: unique temporary file, fsync, rename,
     /// fsync of the folder). With `durable`, the write survives a power loss. With `exclusive`,
-    /// the file is linked into place instead and EEXIST is thrown if `path` exists.
-    static func write(_ data: Data, to path: String, durable: Bool, exclusive: Bool = false) throws {
+    /// the file is linked into place instead, and false is returned if `path` exists.
+    @discardableResult
+    static func write(_ data: Data, to path: String, durable: Bool, exclusive: Bool = false) throws(SpoolscanError) -> Bool {
         do {
             try AtomicFile.write(data, to: path, permissions: 0o600, durable: durable, exclusive: exclusive)
+            return true
         } catch {
-            throw SystemCallError(error.operation, error.path, error.code)
+            if exclusive && error.code == EEXIST { return false }
+            throw SystemCallError(error.operation, error.path, error.code).spoolscanError
         }
     }
 
     /// fsyncs a directory, making renames and links in it durable.
-    static func syncDirectory(_ path: String) throws {
+    static func syncDirectory(_ path: String) throws(SpoolscanError) {
         do {
             try AtomicFile.syncFolder(path)
         } catch {
-            throw SystemCallError(error.operation, error.path, error.code)
+            throw SystemCallError(error.operation, error.path, error.code).spoolscanError
         }
     }
 
-    /// Renames without ever replacing an existing target: `EEXIST` if `to` exists, `ENOENT` if
-    /// `from` is gone (another process took it). Falls back to link+unlink where the filesystem
-    /// has no `RENAME_NOREPLACE`.
-    static func renameNoReplace(_ from: String, _ to: String) throws {
+    /// Renames without ever replacing an existing target (``RenameOutcome/targetExists``), or
+    /// finds `from` gone (``RenameOutcome/sourceGone``: another process took it). Falls back to
+    /// link+unlink where the filesystem has no `RENAME_NOREPLACE`.
+    static func renameNoReplace(_ from: String, _ to: String) throws(SpoolscanError) -> RenameOutcome {
         let result = SpoolName.withCString(from) { source in
             SpoolName.withCString(to) { spool_rename_noreplace(source, $0) }
         }
-        if result == 0 { return }
-        let code = errno
-        guard code == EINVAL || code == ENOSYS else { throw SystemCallError("rename", "\(from) -> \(to)", code) }
-        guard linkPaths(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
-        guard SpoolName.withCString(from, { Glibc.unlink($0) }) == 0 else { throw SystemCallError("unlink", from) }
+        if result == 0 { return .renamed }
+        var code = errno
+        var operation = "rename"
+        if code == EINVAL || code == ENOSYS {
+            if linkPaths(from, to) == 0 {
+                if SpoolName.withCString(from, { Glibc.unlink($0) }) == 0 { return .renamed }
+                throw SystemCallError("unlink", from).spoolscanError
+            }
+            code = errno
+            operation = "link"
+        }
+        switch code {
+        case ENOENT: return .sourceGone
+        case EEXIST: return .targetExists
+        default: throw SystemCallError(operation, "\(from) -> \(to)", code).spoolscanError
+        }
     }
 
-    /// `link(2)`: fails with `EEXIST` when `to` exists, which makes it an exclusive create.
-    static func link(_ from: String, _ to: String) throws {
-        guard linkPaths(from, to) == 0 else { throw SystemCallError("link", "\(from) -> \(to)") }
+    /// `link(2)` as an exclusive create: false when `to` exists (EEXIST).
+    static func link(_ from: String, _ to: String) throws(SpoolscanError) -> Bool {
+        if linkPaths(from, to) == 0 { return true }
+        let code = errno
+        if code == EEXIST { return false }
+        throw SystemCallError("link", "\(from) -> \(to)", code).spoolscanError
     }
 
     /// `link(2)` on byte names (never following a symlink: the link itself is linked).
@@ -137,8 +167,10 @@ extension FileOps {
         _ = SpoolName.withCString(path) { rmdir($0) }
     }
 
-    static func makeDirectory(_ path: String) throws {
-        if SpoolName.withCString(path, { mkdir($0, 0o755) }) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path) }
+    static func makeDirectory(_ path: String) throws(SpoolscanError) {
+        if SpoolName.withCString(path, { mkdir($0, 0o755) }) != 0 && errno != EEXIST {
+            throw SystemCallError("mkdir", path).spoolscanError
+        }
     }
 
     /// Reads up to `limit` bytes from the end (or, with `fromStart`, the start) of a file.
@@ -178,15 +210,15 @@ extension FileOps {
     /// copied into `scratch` (same filesystem), fsynced, given the original's mtime, and swapped
     /// in for `path` atomically (`RENAME_EXCHANGE`) only if `path` still is that file. Returns the
     /// copy's stat, or nil when `path` changed meanwhile (it is then left alone).
-    static func breakHardLink(_ path: String, _ original: FileStat, scratch: String) throws -> FileStat? {
+    static func breakHardLink(_ path: String, _ original: FileStat, scratch: String) throws(SpoolscanError) -> FileStat? {
         let source = SpoolName.withCString(path) { open($0, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
-        guard source >= 0 else { throw SystemCallError("open", path) }
+        guard source >= 0 else { throw SystemCallError("open", path).spoolscanError }
         defer { close(source) }
         var st = Glibc.stat()
         guard fstat(source, &st) == 0, UInt64(st.st_ino) == original.inode else { return nil }
         let copy = "\(scratch)/.copy-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let target = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard target >= 0 else { throw SystemCallError("open", copy) }
+        guard target >= 0 else { throw SystemCallError("open", copy).spoolscanError }
         var failure: Int32 = 0
         while true {
             let copied = spool_copy_file_range(source, target, 1 << 30)
@@ -201,9 +233,9 @@ extension FileOps {
             if futimens(target, &times) != 0 || fsync(target) != 0 { failure = errno }
         }
         close(target)
-        guard failure == 0 else { remove(copy); throw SystemCallError("copy", path, failure) }
+        guard failure == 0 else { remove(copy); throw SystemCallError("copy", path, failure).spoolscanError }
         let swapped = SpoolName.withCString(path) { spool_rename_exchange(copy, $0) }
-        guard swapped == 0 else { let code = errno; remove(copy); throw SystemCallError("rename", path, code) }
+        guard swapped == 0 else { let code = errno; remove(copy); throw SystemCallError("rename", path, code).spoolscanError }
         // `copy` now names what was at `path`: the original link if nothing changed meanwhile.
         if lstat(copy)?.inode != original.inode {
             _ = SpoolName.withCString(path) { spool_rename_exchange(copy, $0) }

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Moves a finished artifact into `done/`, `quarantine/` or `error/` with its sidecar, never replacing a file.
 ///
@@ -14,7 +15,7 @@ struct Finalizer {
     let layout: SpoolLayout
 
     /// Links `from/name` into `to` under a free name and returns that name.
-    func reserve(from: JobState, name: String, to: JobState, suffix: String) throws -> String {
+    func reserve(from: JobState, name: String, to: JobState, suffix: String) throws(SpoolscanError) -> String {
         let source = "\(layout.folder(from))/\(name)"
         let base = SpoolName.fitting(name, reserve: SpoolName.resultReserve)
         for index in 0..<100_000 {
@@ -22,14 +23,9 @@ struct Finalizer {
             let target = "\(layout.folder(to))/\(candidate)"
             if FileOps.lstat(target + suffix) != nil
                 || Self.formatSuffixes.contains(where: { FileOps.lstat(target + $0) != nil }) { continue }
-            do {
-                try FileOps.link(source, target)
-                return candidate
-            } catch let error as SystemCallError where error.code == EEXIST {
-                continue
-            }
+            if try FileOps.link(source, target) { return candidate }
         }
-        throw SystemCallError("link", source, EEXIST)
+        throw SystemCallError("link", source, EEXIST).spoolscanError
     }
 
     /// The suffixes of the report's other formats (``ReportSidecar``), linked before the record.
@@ -39,16 +35,17 @@ struct Finalizer {
     /// `sidecar` + suffix), so a record in place means the whole job is; false if one of those
     /// names was taken meanwhile (the reservation is then undone and the caller reserves again).
     /// On any other failure the reservation is undone too, so no link is left behind.
-    func commit(sidecar: String, to: JobState, name: String, suffix: String, formats: [String] = []) throws -> Bool {
-        do {
-            for format in formats {
-                try FileOps.link(sidecar + format, "\(layout.folder(to))/\(name)\(format)")
+    func commit(sidecar: String, to: JobState, name: String, suffix: String, formats: [String] = []) throws(SpoolscanError) -> Bool {
+        do throws(SpoolscanError) {
+            var linked = true
+            for format in formats where linked {
+                linked = try FileOps.link(sidecar + format, "\(layout.folder(to))/\(name)\(format)")
             }
-            try FileOps.link(sidecar, "\(layout.folder(to))/\(name)\(suffix)")
-            return true
+            if linked, try FileOps.link(sidecar, "\(layout.folder(to))/\(name)\(suffix)") { return true }
+            unreserve(to: to, name: name)
+            return false
         } catch {
             unreserve(to: to, name: name)
-            if let error = error as? SystemCallError, error.code == EEXIST { return false }
             throw error
         }
     }
@@ -61,7 +58,7 @@ struct Finalizer {
     }
 
     /// Drops the old name once the new names are durable.
-    func complete(from: JobState, name: String, to: JobState) throws {
+    func complete(from: JobState, name: String, to: JobState) throws(SpoolscanError) {
         try FileOps.syncDirectory(layout.folder(to))
         FileOps.remove("\(layout.folder(from))/\(name)")
         try FileOps.syncDirectory(layout.folder(from))

@@ -22,10 +22,10 @@ struct JobLock: ~Copyable, Sendable {
     deinit { close(fd) }
 
     /// Takes the lock without waiting; nil if someone holds it.
-    static func tryAcquire(_ layout: SpoolLayout, _ inode: UInt64) throws -> JobLock? {
+    static func tryAcquire(_ layout: SpoolLayout, _ inode: UInt64) throws(SpoolscanError) -> JobLock? {
         let path = layout.jobLock(inode)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SystemCallError("open", path) }
+        guard fd >= 0 else { throw SystemCallError("open", path).spoolscanError }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             close(fd)
             return nil
@@ -33,8 +33,10 @@ struct JobLock: ~Copyable, Sendable {
         return JobLock(fd: fd, path: path, inode: inode)
     }
 
-    /// Waits up to `timeoutMs` for the lock (callers run it off the shared pool or for moments).
-    static func acquire(_ layout: SpoolLayout, _ inode: UInt64, timeoutMs: Int) throws -> JobLock? {
+    /// Waits up to `timeoutMs` for the lock, polling; nil when it stays held. It blocks its
+    /// thread: async code calls ``waitForLock(_:_:timeoutMs:)`` (the compiler refuses this there).
+    @available(*, noasync, message: "blocks its thread: use JobLock.waitForLock, which waits off the shared pool")
+    static func acquire(_ layout: SpoolLayout, _ inode: UInt64, timeoutMs: Int) throws(SpoolscanError) -> JobLock? {
         let deadline = Timestamp.monotonicNs() + Int64(timeoutMs) * 1_000_000
         while true {
             if let lock = try tryAcquire(layout, inode) { return lock }
@@ -43,8 +45,25 @@ struct JobLock: ~Copyable, Sendable {
         }
     }
 
+    /// Waits up to `timeoutMs` for the lock on a thread of its own (``BlockingWork``), so the
+    /// shared concurrency pool — as wide as the cores — keeps running other jobs meanwhile.
+    static func waitForLock(_ layout: SpoolLayout, _ inode: UInt64, timeoutMs: Int) async throws(SpoolscanError) -> Held? {
+        try await BlockingWork.run { () throws(SpoolscanError) -> Held? in
+            guard let lock = try acquire(layout, inode, timeoutMs: timeoutMs) else { return nil }
+            return Held(lock)
+        }
+    }
+
     /// Releases the lock; with `removeFile`, the lock file goes first (the job has left the queue).
     consuming func release(removeFile: Bool) {
         if removeFile { FileOps.remove(path) }
+    }
+
+    /// A lock carried across threads or tasks (the lock itself cannot be copied); taken once.
+    final class Held: @unchecked Sendable {
+        private var lock: JobLock?
+        init(_ lock: consuming JobLock) { self.lock = .some(lock) }
+        /// The lock; may be taken once.
+        func take() -> JobLock { lock.take()! }
     }
 }

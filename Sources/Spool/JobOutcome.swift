@@ -8,6 +8,8 @@ enum JobOutcome: Sendable {
     case requeued(name: String, inode: UInt64, cause: ExitCause, notBeforeNs: Int64?)
     /// Back in `pending/`, and the worker must stop taking jobs (a `configuration` fault).
     case stopped(name: String, inode: UInt64, reason: String)
+    /// Another worker took it before this one could claim it (nothing was done to it).
+    case lost(name: String)
     /// The worker could not go on (the spool is unusable); the job could not be put back.
     case fatal(String)
 }

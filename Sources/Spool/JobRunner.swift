@@ -24,7 +24,7 @@ struct JobRunner: Sendable {
         var outcome: JobOutcome
         var log = logger
         log[metadataKey: "job"] = "\(job.name)"
-        do {
+        do throws(SpoolscanError) {
             var record = try current(name)
             if record.countedAttempts >= config.maxAttempts {
                 outcome = try fail(&record, name: name, from: location, cause: lastCause(record), exhausted: true, log)
@@ -32,7 +32,7 @@ struct JobRunner: Sendable {
                 let attempt = ScanAttempt(layout: layout, config: config, receipts: receipts, scans: scans, slots: slots)
                 let result = try await attempt.run(name: name, inode: inode, lockFD: job.lock.fd, record: &record, slot: slot)
                 if result.cause == .success {
-                    name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing)
+                    name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing, durable: false)
                     location = .parsing
                     log.info("scanned", metadata: ["from": "in-progress", "to": "parsing",
                                                     "attempt": "\(record.attempts.count)", "scan_ms": "\(result.durationMs)"])
@@ -65,9 +65,9 @@ struct JobRunner: Sendable {
         return outcome
     }
 
-    private func current(_ name: String) throws -> JobRecord {
+    private func current(_ name: String) throws(SpoolscanError) -> JobRecord {
         let path = "\(layout.inProgress)/\(name)"
-        guard let stat = FileOps.lstat(path) else { throw SystemCallError("lstat", path, ENOENT) }
+        guard let stat = FileOps.lstat(path) else { throw SystemCallError("lstat", path, ENOENT).spoolscanError }
         return try receipts.receive(name, stat, seenAtNs: config.clock.nowNs())
     }
 
@@ -80,7 +80,8 @@ struct JobRunner: Sendable {
     /// Builds the final report through the hook (on a thread of its own: matching reads the
     /// database) and moves artifact and report to `done/` — or to `quarantine/` when that setting
     /// is on and the report's verdict is `fail`.
-    private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result, _ log: Logger) async throws -> JobOutcome {
+    private func report(_ record: inout JobRecord, name: String, scan: ScanAttempt.Result,
+                        _ log: Logger) async throws(SpoolscanError) -> JobOutcome {
         let parseStart = config.clock.monotonicNs()
         let work = layout.workFolder(record.inode)
         let final = "\(work)/final.json"
@@ -93,7 +94,7 @@ struct JobRunner: Sendable {
                                scanStartedAt: Timestamp.rfc3339(ns: scan.startedAtNs), scanDurationMs: scan.durationMs)
             let hook = self.hook, sidecars = config.sidecars
             do {
-                try await BlockingWork.run {
+                try await BlockingWork.run { () throws -> Void in
                     try hook("\(work)/raw.json", final, info)
                     try ReportSidecar.writeAll(sidecars, forReportAt: final)
                 }
@@ -148,7 +149,7 @@ struct JobRunner: Sendable {
 
     /// What happens after an attempt that did not end in a report, by the cause's category.
     private func settle(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause,
-                        _ log: Logger) throws -> JobOutcome {
+                        _ log: Logger) throws(SpoolscanError) -> JobOutcome {
         switch cause.disposition {
         case .done, .fail:
             return try fail(&record, name: name, from: from, cause: cause, exhausted: false, log)
@@ -169,7 +170,7 @@ struct JobRunner: Sendable {
     }
 
     private func requeue(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause, delay: Double,
-                         _ log: Logger) throws -> JobOutcome {
+                         _ log: Logger) throws(SpoolscanError) -> JobOutcome {
         record.owner = nil
         let notBefore = config.clock.nowNs() + Int64(delay * 1e9)
         record.notBeforeNs = delay > 0 ? notBefore : nil
@@ -185,7 +186,7 @@ struct JobRunner: Sendable {
 
     /// Moves the job to `error/` with its error record.
     private func fail(_ record: inout JobRecord, name: String, from: JobState, cause: ExitCause, exhausted: Bool,
-                      _ log: Logger) throws -> JobOutcome {
+                      _ log: Logger) throws(SpoolscanError) -> JobOutcome {
         let work = layout.workFolder(record.inode)
         try FileOps.makeDirectory(work)
         let sidecar = "\(work)/error.json"
@@ -200,7 +201,7 @@ struct JobRunner: Sendable {
                 code: code, message: message, attempts: record.countedAttempts, retriesExhausted: exhausted,
                 receivedAt: Timestamp.rfc3339(ns: record.receivedAtNs), failedAt: Timestamp.rfc3339(ns: config.clock.nowNs()),
                 history: record.attempts)
-            do {
+            do throws(SpoolscanError) {
                 try FileOps.write(try ErrorRecord.encode(entry), to: sidecar, durable: true)
             } catch {
                 finalizer.unreserve(to: .error, name: finalName)
@@ -218,9 +219,8 @@ struct JobRunner: Sendable {
     /// After an error of the worker itself (disk full, a rename that failed), puts the job back in
     /// `pending/` without counting an attempt and holds it for a while, so a fault that persists
     /// costs one try per backoff period, never a busy loop.
-    private func recoverFrom(_ error: any Error, name: String, location: JobState, inode: UInt64, _ log: Logger) -> JobOutcome {
-        let coded: SpoolscanError = (error as? SpoolscanError) ?? (error as? SystemCallError)?.spoolscanError
-            ?? SpoolscanError(.handlerSendStatus, "\(error)")
+    private func recoverFrom(_ coded: SpoolscanError, name: String, location: JobState, inode: UInt64,
+                             _ log: Logger) -> JobOutcome {
         log.error("job interrupted", metadata: ["state": "\(location.rawValue)", "code": "\(coded.code.code)",
                                                 "error": "\(coded)"])
         guard let queued = try? Claim.move(layout, name: name, from: location, to: .pending) else {

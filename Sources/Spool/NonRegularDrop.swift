@@ -10,7 +10,7 @@ struct NonRegularDrop {
     let clock: any SpoolClock
 
     /// Moves `pending/name` into `error/` under a free name with its error record; returns that name.
-    func reject(_ name: String, _ stat: FileStat) throws -> String {
+    func reject(_ name: String, _ stat: FileStat) throws(SpoolscanError) -> String {
         let work = "\(layout.work)/.reject-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileOps.makeDirectory(work)
         defer { FileOps.removeTree(work) }
@@ -27,22 +27,22 @@ struct NonRegularDrop {
                 message: message, attempts: 0, retriesExhausted: false, receivedAt: Timestamp.rfc3339(ns: now),
                 failedAt: Timestamp.rfc3339(ns: now), history: [])
             try FileOps.write(try ErrorRecord.encode(record), to: sidecar, durable: true)
-            do {
-                try FileOps.renameNoReplace("\(layout.pending)/\(name)", target)
-            } catch let error as SystemCallError where error.code == EEXIST {
-                continue
+            switch try FileOps.renameNoReplace("\(layout.pending)/\(name)", target) {
+            case .renamed: break
+            case .targetExists: continue
+            case .sourceGone: throw SystemCallError("rename", "\(layout.pending)/\(name)", ENOENT).spoolscanError
             }
-            do {
-                try FileOps.link(sidecar, target + SpoolLayout.errorSuffix)
-            } catch {
+            let linked: Bool
+            do { linked = try FileOps.link(sidecar, target + SpoolLayout.errorSuffix) } catch { linked = false }
+            guard linked else {
                 // The sidecar name was taken meanwhile: put the entry back and try the next name.
-                try? FileOps.renameNoReplace(target, "\(layout.pending)/\(name)")
+                _ = try? FileOps.renameNoReplace(target, "\(layout.pending)/\(name)")
                 continue
             }
             try FileOps.syncDirectory(layout.error)
             try FileOps.syncDirectory(layout.pending)
             return candidate
         }
-        throw SystemCallError("rename", "\(layout.pending)/\(name)", EEXIST)
+        throw SystemCallError("rename", "\(layout.pending)/\(name)", EEXIST).spoolscanError
     }
 }

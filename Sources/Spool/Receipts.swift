@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Reads and writes job records (`.state/jobs/INODE.json`): receipts and attempt counts.
 struct Receipts: Sendable {
@@ -17,24 +18,31 @@ struct Receipts: Sendable {
     }
 
     /// Writes a record; `durable` fsyncs file and folder (receipts and attempt counts must be).
-    func save(_ record: JobRecord, durable: Bool = true, exclusive: Bool = false) throws {
+    /// With `exclusive`, returns false (writing nothing) when a record exists.
+    @discardableResult
+    func save(_ record: JobRecord, durable: Bool = true, exclusive: Bool = false) throws(SpoolscanError) -> Bool {
+        let data: Data
+        do { data = try Self.encoder.encode(record) } catch {
+            throw SpoolscanError(.internalError, "cannot encode the job record of inode \(record.inode): \(error)")
+        }
+        return try FileOps.write(data, to: layout.record(record.inode), durable: durable, exclusive: exclusive)
+    }
+
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try FileOps.write(try encoder.encode(record), to: layout.record(record.inode), durable: durable,
-                          exclusive: exclusive)
-    }
+        return encoder
+    }()
 
     /// Returns the record for the file, writing a fresh receipt (fsynced) if it has none.
     ///
     /// The receipt is created exclusively (link, EEXIST if present), so two workers receiving the
     /// same file at once cannot overwrite a record the other has already added an attempt to.
-    func receive(_ name: String, _ stat: FileStat, seenAtNs: Int64) throws -> JobRecord {
+    func receive(_ name: String, _ stat: FileStat, seenAtNs: Int64) throws(SpoolscanError) -> JobRecord {
         if let record = record(for: stat) { return record }
         let record = JobRecord(inode: stat.inode, size: stat.size, mtimeNs: stat.mtimeNs,
                                originalName: name, receivedAtNs: seenAtNs)
-        do {
-            try save(record, exclusive: true)
-        } catch let error as SystemCallError where error.code == EEXIST {
+        if try !save(record, exclusive: true) {
             if let existing = self.record(for: stat) { return existing }
             try save(record)  // a stale record of an older file that had this inode
         }

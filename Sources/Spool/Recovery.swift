@@ -22,8 +22,10 @@ struct Recovery {
     }
 
     /// Recovers every orphaned job. `waitForOrphansMs`: how long to wait for a killed orphan
-    /// scanner to release its job.
+    /// scanner to release its job. Blocks its thread on job locks (async code runs it through
+    /// ``BlockingWork``).
     @discardableResult
+    @available(*, noasync, message: "waits on job locks: run it through BlockingWork")
     func run(waitForOrphansMs: Int = 5_000) -> Result {
         var result = Result()
         for state in [JobState.inProgress, .parsing] {

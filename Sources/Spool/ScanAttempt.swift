@@ -22,7 +22,8 @@ struct ScanAttempt: Sendable {
     /// not counted).
     /// The work folder is made before the attempt is recorded, so a failure to make it (disk
     /// full) leaves no counted attempt behind.
-    func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord, slot: Int) async throws -> Result {
+    func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord,
+             slot: Int) async throws(SpoolscanError) -> Result {
         let work = layout.workFolder(inode)
         FileOps.removeTree(work)
         try FileOps.makeDirectory(work)
@@ -31,7 +32,9 @@ struct ScanAttempt: Sendable {
         // work folder instead, removed when the scan ends.
         var artifact = "\(layout.inProgress)/\(name)"
         if !SpoolName.isUTF8(name) {
-            try FileOps.link(artifact, "\(work)/artifact")
+            guard try FileOps.link(artifact, "\(work)/artifact") else {
+                throw SystemCallError("link", "\(work)/artifact", EEXIST).spoolscanError
+            }
             artifact = "\(work)/artifact"
         }
         defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
@@ -42,7 +45,7 @@ struct ScanAttempt: Sendable {
         record.owner = .current
         record.scannerPid = nil
         record.notBeforeNs = nil
-        do {
+        do throws(SpoolscanError) {
             try receipts.save(record)
         } catch {
             record.attempts.removeLast()
@@ -51,18 +54,19 @@ struct ScanAttempt: Sendable {
 
         let raw = "\(work)/raw.json"
         let stderrPath = "\(work)/stderr.log"
-        let (executable, arguments) = config.scanner.invocation(
+        let (executable, arguments, memoryLimit) = config.scanner.invocation(
             artifact: artifact, output: raw, memoryMB: config.memoryLimitMB)
         let pid: pid_t
-        do {
-            pid = try ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD)
+        do throws(SpoolscanError) {
+            pid = try await ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: lockFD,
+                                               memoryLimitBytes: memoryLimit)
         } catch {
             record.attempts.removeLast()
-            try? receipts.save(record)
-            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error)")
+            _ = try? receipts.save(record)
+            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error.detail)")
         }
         record.scannerPid = pid
-        try? receipts.save(record, durable: false)
+        _ = try? receipts.save(record, durable: false)
         slots.busy(slot, job: name, attempt: record.attempts.count, pid: pid)
 
         let control = ScanControl(pid: pid)
@@ -97,7 +101,11 @@ struct ScanAttempt: Sendable {
         record.attempts[index].stderrTail = tail.isEmpty ? nil : tail
         record.attempts[index].counted = cause.isCounted
         record.scannerPid = nil
-        try receipts.save(record)
+        // A successful attempt's end is not fsynced: lost to a power cut, the attempt reads as
+        // interrupted, which counts exactly as a success does, and the job is found again in
+        // in-progress/ or parsing/ (or completed from done/). Every other end is fsynced: a hold
+        // read back as interrupted would spend an attempt on a fault of the host.
+        try receipts.save(record, durable: cause != .success)
         return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs)
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// --memory-limit-mb N --raw` (the scan command sets its own RLIMIT_AS; `--raw` leaves matching
 /// and the policy to the parsing stage). An override (`--scanner-command`
 /// or `SPOOLSCAN_SCANNER_COMMAND`) is a command line with the placeholders `{artifact}`,
-/// `{output}` and `{memory_mb}`, split on blanks (single or double quotes group words); it is run
-/// under `prlimit --as=N` when `/usr/bin/prlimit` exists, so the memory limit holds for it too.
+/// `{output}` and `{memory_mb}`, split on blanks (single or double quotes group words); it is
+/// started with `RLIMIT_AS` set to the memory limit, so the limit holds for it too.
 public struct ScannerCommand: Sendable, Equatable {
     /// The override's words, or nil for the built-in scanner.
     public let template: [String]?
@@ -24,22 +24,19 @@ public struct ScannerCommand: Sendable, Equatable {
         }
     }
 
-    /// The executable and its arguments for one attempt.
-    func invocation(artifact: String, output: String, memoryMB: Int) -> (String, [String]) {
+    /// The executable, its arguments and the address-space limit to start it with (0: none, the
+    /// built-in scanner sets its own) for one attempt.
+    func invocation(artifact: String, output: String, memoryMB: Int) -> (String, [String], UInt64) {
         guard let template else {
             return (Self.selfExecutable, ["scan", artifact, "--format", "json", "--output", output,
-                                          "--memory-limit-mb", String(memoryMB), "--raw"] + scanArguments)
+                                          "--memory-limit-mb", String(memoryMB), "--raw"] + scanArguments, 0)
         }
         let words = template.map {
             $0.replacingOccurrences(of: "{artifact}", with: artifact)
                 .replacingOccurrences(of: "{output}", with: output)
                 .replacingOccurrences(of: "{memory_mb}", with: String(memoryMB))
         }
-        let prlimit = "/usr/bin/prlimit"
-        if access(prlimit, X_OK) == 0 {
-            return (prlimit, ["--as=\(memoryMB << 20)", "--"] + words)
-        }
-        return (words[0], Array(words.dropFirst()))
+        return (words[0], Array(words.dropFirst()), UInt64(max(memoryMB, 0)) << 20)
     }
 
     /// The running executable, resolved through `/proc/self/exe`.

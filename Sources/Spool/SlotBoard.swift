@@ -65,12 +65,16 @@ final class SlotBoard: @unchecked Sendable {
         publish()
     }
 
+    /// Frees the slot; the file is written only when it showed the slot Busy (after
+    /// ``idle(_:)`` it already shows it Free).
     func release(_ index: Int) {
-        lock.withLock {
+        let changed = lock.withLock {
             reserved.remove(index)
+            let wasBusy = file.slots[index].isBusy
             file.slots[index] = SlotStatus(index: index)
+            return wasBusy
         }
-        publish()
+        if changed { publish() }
     }
 
     /// Deletes the slots file (a sweep at exit).
@@ -81,7 +85,7 @@ final class SlotBoard: @unchecked Sendable {
             file.updatedAt = Timestamp.rfc3339(ns: Timestamp.nowNs())
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            if let data = try? encoder.encode(file) { try? FileOps.write(data, to: path, durable: false) }
+            if let data = try? encoder.encode(file) { _ = try? FileOps.write(data, to: path, durable: false) }
         }
     }
 }

@@ -15,19 +15,16 @@ final class SpawnThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` on the spawn thread and waits for its result (a spawn takes about a millisecond).
-    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
-        let done = DispatchSemaphore(value: 0)
-        let box = Box<T>()
-        condition.withLock {
-            work.append {
-                box.result = Result { try body() }
-                done.signal()
+    /// Runs `body` on the spawn thread and returns its result (a spawn takes about a millisecond);
+    /// the caller's task is suspended meanwhile, so no thread of the shared pool waits for it.
+    func run<T: Sendable, E: Error>(_ body: @escaping @Sendable () throws(E) -> T) async throws(E) -> T {
+        let result: Result<T, E> = await withCheckedContinuation { continuation in
+            condition.withLock {
+                work.append { continuation.resume(returning: Result { () throws(E) -> T in try body() }) }
+                condition.signal()
             }
-            condition.signal()
         }
-        done.wait()
-        return try box.result!.get()
+        return try result.get()
     }
 
     private func loop() {
@@ -38,9 +35,5 @@ final class SpawnThread: @unchecked Sendable {
             condition.unlock()
             next()
         }
-    }
-
-    private final class Box<T: Sendable>: @unchecked Sendable {
-        var result: Result<T, any Error>?
     }
 }

@@ -32,11 +32,13 @@ public struct SpoolDaemon: Sendable {
     }
 
     /// Runs until a shutdown signal; returns the process exit code (0 after a clean shutdown).
-    public func run() async throws -> Int32 {
+    public func run() async throws(SpoolscanError) -> Int32 {
         try layout.prepare()
         let layout = self.layout
         // Waits up to 2 s for a daemon that is stopping: on a thread of its own, not the pool.
-        let spoolLock = try await BlockingWork.run { try SpoolLock.acquireOrThrow(layout) }
+        let spoolLock = try await BlockingWork.run { () throws(SpoolscanError) -> SpoolLock in
+            try SpoolLock.acquireOrThrow(layout)
+        }
         defer { spoolLock.release() }
         let (inputs, feed) = AsyncStream.makeStream(of: Input.self, bufferingPolicy: .unbounded)
         let signals = ShutdownSignals { feed.yield(.signal($0)) }

@@ -9,7 +9,7 @@ public final class SpoolLock: Sendable {
     private init(fd: Int32) { self.fd = fd }
 
     /// Takes the lock, or returns nil when another process holds it.
-    public static func tryAcquire(_ layout: SpoolLayout) throws -> SpoolLock? {
+    public static func tryAcquire(_ layout: SpoolLayout) throws(SpoolscanError) -> SpoolLock? {
         let fd = open(layout.lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SystemCallError("open", layout.lockFile).spoolscanError }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
@@ -23,8 +23,10 @@ public final class SpoolLock: Sendable {
     }
 
     /// Takes the lock or throws `HNDL-008` naming the holder. Waits up to `waitMs` first, since
-    /// a sweep holds the lock briefly while it recovers jobs.
-    public static func acquireOrThrow(_ layout: SpoolLayout, waitMs: Int = 2_000) throws -> SpoolLock {
+    /// a sweep holds the lock briefly while it recovers jobs. Blocks its thread (async code runs it
+    /// through ``BlockingWork``).
+    @available(*, noasync, message: "blocks its thread: run it through BlockingWork")
+    public static func acquireOrThrow(_ layout: SpoolLayout, waitMs: Int = 2_000) throws(SpoolscanError) -> SpoolLock {
         let deadline = Timestamp.monotonicNs() + Int64(waitMs) * 1_000_000
         repeat {
             if let lock = try tryAcquire(layout) { return lock }

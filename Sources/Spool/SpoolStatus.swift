@@ -35,7 +35,7 @@ public struct SpoolStatus: Codable, Sendable {
     public var recentErrors: [RecentError]
 
     /// Reads the spool's folders and state files; changes nothing.
-    public static func collect(_ layout: SpoolLayout, errorLimit: Int = 10) throws -> SpoolStatus {
+    public static func collect(_ layout: SpoolLayout, errorLimit: Int = 10) throws(SpoolscanError) -> SpoolStatus {
         var counts: [String: Int] = [:]
         var incoming = 0
         var pending: [(String, FileStat)] = []

@@ -23,11 +23,11 @@ public struct SpoolSweep: Sendable {
     }
 
     /// Runs the sweep; returns its counts. Throws `HNDL-003` if the scanner cannot be started.
-    public func run() async throws -> WorkSummary {
+    public func run() async throws(SpoolscanError) -> WorkSummary {
         try layout.prepare()
         if let lock = try SpoolLock.tryAcquire(layout) {
             let recovery = Recovery(layout: layout, logger: logger, actions: config.actions)
-            await BlockingWork.run {
+            await BlockingWork.run { () -> Void in
                 recovery.run()
                 recovery.collectGarbage()
             }
@@ -57,8 +57,8 @@ public struct SpoolSweep: Sendable {
         if stop.isSet { logger.notice("sweep interrupted, shutting down") }
         await SpoolDaemon.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
         await config.actions?.finish()
-        var summary = await worker.summary
-        summary.skipped += await worker.queuedCount
+        await worker.summarizeQueued()
+        let summary = await worker.summary
         if let fatal = await worker.fatalError { throw SpoolscanError(.scannerConfigInvalid, fatal) }
         return summary
     }

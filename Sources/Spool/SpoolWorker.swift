@@ -129,7 +129,7 @@ actor SpoolWorker {
 
     private func receive(_ ready: ReadyTracker.Ready) {
         var stat = ready.stat
-        do {
+        do throws(SpoolscanError) {
             // Each name is a job of its own: a name sharing its file with other hard links gets
             // a copy of its own first (receipts, locks and work folders are keyed by inode). So
             // does a file this process may not hard-link (another user's file without group
@@ -144,7 +144,7 @@ actor SpoolWorker {
             queue.insert(queued(ready.name, stat.inode, record))
             logger.info("received", metadata: ["job": "\(ready.name)", "to": "pending", "received_at": "\(Timestamp.rfc3339(ns: record.receivedAtNs))"])
         } catch {
-            let coded = (error as? SystemCallError)?.spoolscanError ?? SpoolscanError(.handlerSendStatus, "\(error)")
+            let coded = error
             logger.error("cannot write receipt", metadata: ["job": "\(ready.name)", "code": "\(coded.code.code)", "error": "\(coded)"])
             // Tried again after a pause (not only at the next full rescan).
             deferred[ready.name] = clock.monotonicNs() + 1_000_000_000
@@ -173,13 +173,7 @@ actor SpoolWorker {
                 let waited = (clock.nowNs() - item.receivedAtNs) / 1_000_000
                 logger.info("claimed", metadata: ["job": "\(job.name)", "from": "pending", "to": "in-progress",
                                                   "slot": "\(slot)", "waited_ms": "\(waited)"])
-                let runner = self.runner
-                let inode = job.inode
-                let handoff = JobHandoff(job)
-                running[inode] = Task { [weak self] in
-                    let outcome = await runner.run(handoff.take(), slot: slot)
-                    await self?.finished(inode, outcome)
-                }
+                start(JobHandoff(job), slot: slot)
             case .lost:
                 queue.remove(item.inode)
                 slots.release(slot)
@@ -188,19 +182,47 @@ actor SpoolWorker {
             case .nameBusy:
                 busyNames.insert(item.name)
                 slots.release(slot)
+            case .replaced(let name, let inode):
+                // The newer file's lock is busy for a moment: wait for it off the shared pool.
+                queue.remove(item.inode)
+                let layout = self.layout
+                running[inode] = Task { [weak self] in
+                    let adopted: Claim.Result
+                    do { adopted = try await Claim.adoptReplaced(layout, name: name, inode: inode) } catch { adopted = .lost }
+                    switch consume adopted {
+                    case .claimed(let job):
+                        await self?.runClaimed(JobHandoff(job), slot: slot)
+                    default:
+                        self?.slots.release(slot)
+                        await self?.finished(inode, .lost(name: name))
+                    }
+                }
             }
         }
     }
 
+    /// Runs a claimed job in a task of its own; ``finished(_:_:)`` takes its outcome.
+    private func start(_ handoff: JobHandoff, slot: Int) {
+        let inode = handoff.inode
+        running[inode] = Task { [weak self] in await self?.runClaimed(handoff, slot: slot) }
+    }
+
+    private func runClaimed(_ handoff: JobHandoff, slot: Int) async {
+        let inode = handoff.inode
+        let outcome = await runner.run(handoff.take(), slot: slot)
+        finished(inode, outcome)
+    }
+
     /// Claims a queued job; nil (after logging, with the slot freed) when the claim failed.
     private func claim(_ item: QueuedJob, slot: Int) -> Claim.Result? {
-        do {
+        do throws(SpoolscanError) {
             return try Claim.claim(layout, name: item.name, inode: item.inode)
         } catch {
             slots.release(slot)
-            let described = (error as? SystemCallError)?.spoolscanError.description ?? "\(error)"
+            let described = error.description
             logger.error("claim failed", metadata: ["job": "\(item.name)", "error": "\(described)"])
-            if (error as? SystemCallError)?.code == EXDEV { fatalError = described; notifyIfIdle() }
+            // HNDL-009: the spool's folders are on two filesystems (EXDEV); no claim can succeed.
+            if error.code == .spoolInvalid { fatalError = described; notifyIfIdle() }
             backoffUntilMono = clock.monotonicNs() + 1_000_000_000
             return nil
         }
@@ -230,6 +252,9 @@ actor SpoolWorker {
             fatalError = reason
         case .fatal(let message):
             fatalError = message
+        case .lost(let name):
+            summary.skipped += 1
+            logger.debug("taken by another worker", metadata: ["job": "\(name)"])
         }
         dispatch()
         notifyIfIdle()
@@ -240,6 +265,23 @@ actor SpoolWorker {
         let waiters = idleWaiters
         idleWaiters.removeAll()
         waiters.forEach { $0.resume() }
+    }
+
+    /// Counts what is still queued into `summary`: jobs held for a fault of the host (`held`,
+    /// with the cause of the latest hold, from its job record) and the rest (`skipped`).
+    func summarizeQueued() {
+        let receipts = Receipts(layout: layout)
+        var latest: (Int64, String)?
+        for item in queue.ordered {
+            guard item.held else { summary.skipped += 1; continue }
+            summary.held += 1
+            guard let attempt = receipts.load(item.inode)?.attempts.last(where: { !$0.counted }) else { continue }
+            var cause = attempt.detail ?? attempt.code ?? "unknown"
+            if let code = attempt.code, !cause.hasPrefix(code) { cause = "\(code): \(cause)" }
+            if latest == nil || attempt.startedAtNs >= latest!.0 { latest = (attempt.startedAtNs, cause) }
+        }
+        summary.holdCause = latest?.1
+        queue = JobQueue()
     }
 
     /// Stops starting jobs (shutdown).
@@ -261,7 +303,11 @@ actor SpoolWorker {
 /// Hands a claimed job (which owns its lock and cannot be copied) to the task that runs it.
 private final class JobHandoff: @unchecked Sendable {
     private var job: ClaimedJob?
-    init(_ job: consuming ClaimedJob) { self.job = .some(job) }
+    let inode: UInt64
+    init(_ job: consuming ClaimedJob) {
+        inode = job.inode
+        self.job = .some(job)
+    }
     /// The job; taken once.
     func take() -> ClaimedJob { job.take()! }
 }

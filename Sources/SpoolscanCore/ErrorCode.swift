@@ -61,6 +61,9 @@ extension ErrorCode {
     public static let notificationHookFailed = ErrorCode("HNDL-020", "notification hook failed", .host)
     /// The Prometheus metrics file could not be written; scanning goes on.
     public static let metricsFileNotWritten = ErrorCode("HNDL-021", "metrics file could not be written", .host)
+    /// A sweep ended with jobs held in `pending/` for a fault of the host (disk full, an unreadable
+    /// artifact, the database); a later run tries them again. The sweep exits 75.
+    public static let jobsHeld = ErrorCode("HNDL-011", "jobs held for a fault of the host", .host)
 
     // MARK: Advisory database
     public static let dbMissing = ErrorCode("DB-001", "advisory database not found", .host)
@@ -117,7 +120,7 @@ extension ErrorCode {
         .unsupportedMedia, .unreadable, .layerCacheUnusable,
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid, .notRegularFile,
-        .notificationHookFailed, .metricsFileNotWritten,
+        .notificationHookFailed, .metricsFileNotWritten, .jobsHeld,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
         .vulnerabilitiesNotMatched, .dbNoCoverage, .dbImportEmpty,
         .configInvalid, .rulesInvalid, .internalError,

@@ -13,7 +13,9 @@ struct SweepCommand: ParsableCommand {
         discussion: """
         Safe while a daemon runs on the same spool: jobs are claimed by atomic rename. Exit status: 0 when \
         every job it finished went to done/; 2 when any ended in error/ (the summary line says how many); \
-        1 when the sweep could not run (spool invalid, advisory database named but unusable, scanner missing).
+        75 (EX_TEMPFAIL) when jobs were held in pending/ for a fault of the host (disk full, unreadable \
+        artifact, database), with a HNDL-011 line naming the cause; 1 when the sweep could not run (spool \
+        invalid, advisory database named but unusable, scanner missing).
         """)
 
     @OptionGroup var options: SpoolOptions
@@ -47,6 +49,7 @@ struct SweepCommand: ParsableCommand {
             throw SpoolOptions.fail(error)
         }
         say("sweep: \(summary.line)")
+        if let held = summary.heldError { ErrorLine.write(held) }
         defer { writeMetrics(writer) }
         if rematch { try rematchDone(rules: rules, parsing: parsing, layout: layout) }
         if let retention {
@@ -54,12 +57,18 @@ struct SweepCommand: ParsableCommand {
             for failure in result.failures { ErrorLine.write(failure: failure, fallback: .retentionRemoveFailed) }
             say(result.summary(maxAgeDays: retention.maxAgeDays))
         }
+        // Held jobs were not scanned at all: the run is incomplete, whatever else happened.
+        if summary.held > 0 { throw ExitCode(SweepCommand.heldExitStatus) }
         if summary.error > 0 { throw ExitCode(2) }
     }
 
     private func say(_ line: String) {
         if !quiet { print(line) }
     }
+
+    /// The exit status of a sweep that left jobs held for a fault of the host: `EX_TEMPFAIL`
+    /// from sysexits.h, "try again later".
+    static let heldExitStatus: Int32 = 75
 
     /// Writes the metrics file once, at the end (a failure is reported, not fatal: `HNDL-021`).
     private func writeMetrics(_ writer: MetricsFileWriter?) {

@@ -47,7 +47,7 @@ extension SpoolIntegration {
             try await harness.waitUntil("scanner process groups gone", timeout: 5) {
                 sleepers.allSatisfy { kill(-$0, 0) != 0 }
             }
-            // The memory limit reached the scanner (prlimit --as), and nothing else leaked into it.
+            // The memory limit reached the scanner (RLIMIT_AS), and nothing else leaked into it.
             #expect(harness.lines("limits.log").contains("good.tar \(512 * 1024)"))
             #expect(harness.lines("leaked-fds.log").isEmpty)
             // status lists the recent errors with their codes.

@@ -35,9 +35,9 @@ import Testing
         try put(.parsing, "done.tar", "d")
         try put(.parsing, "half.tar", "h")
         try put(.inProgress, "mid.tar", "m")
-        try FileOps.link("\(layout.parsing)/done.tar", "\(layout.done)/done.tar")
+        #expect(try FileOps.link("\(layout.parsing)/done.tar", "\(layout.done)/done.tar"))
         try put(.done, "done.tar.report.json", "{}")
-        try FileOps.link("\(layout.parsing)/half.tar", "\(layout.done)/half.tar")
+        #expect(try FileOps.link("\(layout.parsing)/half.tar", "\(layout.done)/half.tar"))
         let receipts = Receipts(layout: layout)
         let stat = try #require(FileOps.lstat("\(layout.inProgress)/mid.tar"))
         var record = try receipts.receive("mid.tar", stat, seenAtNs: 42)
@@ -93,10 +93,11 @@ import Testing
             Issue.record("the job lock could not be taken")
             return
         }
-        let pid = try ChildProcess.spawn("/bin/sleep", ["60"], stderrPath: "\(root)/sleep.err", lockFD: lock.fd)
+        let pid = try await ChildProcess.spawn("/bin/sleep", ["60"], stderrPath: "\(root)/sleep.err", lockFD: lock.fd)
         lock.release(removeFile: false)  // only the "orphan" holds it now
 
-        let result = Recovery(layout: layout, logger: Logger(label: "test")).run(waitForOrphansMs: 3_000)
+        let recovery = Recovery(layout: layout, logger: Logger(label: "test"))
+        let result = await BlockingWork.run { () -> Recovery.Result in recovery.run(waitForOrphansMs: 3_000) }
         #expect(result.requeued == 1)
         #expect(await ChildProcess.wait(pid) == .signaled(SIGKILL))
         #expect(Set(try FileOps.list(layout.pending).map(\.name)) == ["orphan.tar"])

@@ -88,8 +88,7 @@ extension SpoolIntegration {
 
         /// A daemon killed with SIGKILL takes its scanners with it (parent-death signal): the
         /// scanner does not run on until the next daemon starts.
-        @Test(.enabled(if: access(ChildProcess.setpriv, X_OK) == 0, "needs util-linux setpriv"))
-        func killedDaemonLeavesNoScannerRunning() async throws {
+        @Test func killedDaemonLeavesNoScannerRunning() async throws {
             let harness = try SpoolHarness()
             let daemon = try await harness.startDaemon(["--settle-ms", "0"])
             try harness.drop("hang.tar", "h")

@@ -59,7 +59,7 @@ final class SpoolHarness: @unchecked Sendable {
 
     /// A scanner that logs its start, its address-space limit and any inherited inotify or spool
     /// lock descriptor (only its job lock, fd 3, may be inherited), detects two scans of one artifact at once (flock), behaves
-    /// by name prefix (hang*, crash*, oom*, bad*), fails an empty file with SCAN-002, sleeps `logs/sleep-ms` if present, and writes
+    /// by name prefix (hang*, crash*, oom*, bad*, held* — a fault of the host, SCAN-014), fails an empty file with SCAN-002, sleeps `logs/sleep-ms` if present, and writes
     /// a minimal valid report plus `scanned NAME SIZE SHA` to `logs/scans.log`.
     static let fakeScanner = #"""
     #!/bin/bash
@@ -75,6 +75,7 @@ final class SpoolHarness: @unchecked Sendable {
       crash*) kill -SEGV $$ ;;
       oom*) kill -KILL $$ ;;
       bad*) echo "SCAN-003: truncated tar header at 512" >&2; exit 2 ;;
+      held*) echo "SCAN-014: artifact cannot be read: injected fault of the host" >&2; exit 3 ;;
     esac
     if [ -f "$logs/sleep-ms" ]; then sleep "$(awk "BEGIN{print $(cat "$logs/sleep-ms")/1000}")"; fi
     sha=$(sha256sum < "$art" | cut -d' ' -f1); size=$(stat -c %s "$art")

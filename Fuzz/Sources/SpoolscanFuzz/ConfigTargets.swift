@@ -6,13 +6,15 @@ import ReportFormats
 /// The detector config reader (`--detector-config`) and the SBOM reader (`scan --sbom`).
 enum ConfigTargets {
     static let all: [FuzzTarget] = [
-        FuzzTarget("detector-config", "a detector config file (JSON) to DetectorConfig: unknown keys, types", seeds: {
+        FuzzTarget("detector-config", "a detector config file (JSON) to DetectorConfig, then its secret rules and allow paths compiled with PCRE2 (as a scan does)", seeds: {
             TextSeeds.named("config", TextSeeds.fencedBlocks("docs/detectors.md", language: "json")
                 + ["MalwareSelectionTests", "MisconfigTests", "SecretImageTests"].flatMap {
                     TextSeeds.rawJSONStrings("Tests/DetectorsTests/\($0).swift") + TextSeeds.multilineStrings("Tests/DetectorsTests/\($0).swift")
                 }.filter { $0.hasPrefix("{") })
         }) { bytes in
-            _ = try? DetectorConfig.parse(Data(bytes), source: "detectors.json")
+            // A bad pattern must be a coded error (CONF-001/CONF-002), never a crash.
+            guard let config = try? DetectorConfig.parse(Data(bytes), source: "detectors.json") else { return }
+            _ = try? config.compileUserPatterns()
         },
         FuzzTarget("sbom", "a CycloneDX or SPDX JSON SBOM to SBOMReader: components, purls, licences, relationships",
                    maxLength: 128 << 10, seeds: {

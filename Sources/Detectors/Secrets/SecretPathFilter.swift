@@ -23,7 +23,12 @@ final class SecretPathFilter {
         if allowPaths.isEmpty {
             allow = nil
         } else {
-            do { allow = RegexMatcher(try Self.combined(allowPaths)) } catch {
+            do throws(SpoolscanError) {
+                // Each pattern must be a regex of its own: joined, `a)|(b` would compile and match
+                // other paths than either half says (`.*)|(?:x` would skip every file).
+                for pattern in allowPaths { _ = try CompiledRegex(pattern) }
+                allow = RegexMatcher(try Self.combined(allowPaths))
+            } catch {
                 throw SpoolscanError(.configInvalid, "secrets.allowPaths: \(error.detail)")
             }
         }

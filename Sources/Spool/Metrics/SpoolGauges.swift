@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// What the spool's folders and slot files say right now: jobs per state and scanner slots.
 public struct SpoolGauges: Sendable, Equatable {
@@ -16,7 +17,7 @@ public struct SpoolGauges: Sendable, Equatable {
     /// Reads them through ``SpoolStatus/collect(_:errorLimit:)``; the finished folders (`done/`,
     /// `error/`, `quarantine/` when it exists) are counted here, artifacts only, so that sidecars
     /// such as `NAME.cdx.json` are not taken for jobs.
-    public static func collect(_ layout: SpoolLayout) throws -> SpoolGauges {
+    public static func collect(_ layout: SpoolLayout) throws(SpoolscanError) -> SpoolGauges {
         let status = try SpoolStatus.collect(layout, errorLimit: 0)
         var jobs = status.counts
         for folder in FinishedFiles.folders {

@@ -72,7 +72,7 @@ public struct JobNotice: Sendable, Equatable {
 
     /// Reads the notice of the finished job `name` from its record in `SPOOL/STATE/`.
     /// Throws `HNDL-001` when the record is missing or unreadable.
-    public static func read(layout: SpoolLayout, state: State, name: String) throws -> JobNotice {
+    public static func read(layout: SpoolLayout, state: State, name: String) throws(SpoolscanError) -> JobNotice {
         let folder = "\(layout.root)/\(state.rawValue)"
         let artifact = "\(folder)/\(name)"
         let record = artifact + FinishedFiles.recordSuffix(inFolder: state.rawValue)

@@ -22,10 +22,10 @@ extension NotificationHook {
         let assignments = notice.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let pid: pid_t
         do {
-            pid = try ChildProcess.spawn(envLauncher, ["--"] + assignments + configuration.command,
+            pid = try await ChildProcess.spawn(envLauncher, ["--"] + assignments + configuration.command,
                                          stderrPath: stderrPath, lockFD: nil)
         } catch {
-            return outcome(.notStarted, "\(error)")
+            return outcome(.notStarted, error.detail)
         }
 
         let finished = ReapedFlag()

@@ -20,7 +20,7 @@ public struct Retention: Sendable {
     public let layout: SpoolLayout
 
     /// Throws `CONF-001` unless `maxAgeDays` is a positive number.
-    public init(layout: SpoolLayout, maxAgeDays: Double) throws {
+    public init(layout: SpoolLayout, maxAgeDays: Double) throws(SpoolscanError) {
         guard maxAgeDays.isFinite, maxAgeDays > 0 else {
             throw SpoolscanError(.configInvalid, "retention needs a positive number of days, not \(maxAgeDays)")
         }

@@ -14,7 +14,11 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @Option(help: "Show the shared queue in this PostgreSQL database instead (also SPOOLSCAN_QUEUE).")
+    var queue: String?
+
     func run() throws {
+        if try QueueOptions.printStatus(queue: queue, json: json) { return }
         let status: SpoolStatus
         do {
             status = try SpoolStatus.collect(SpoolLayout(root: spool))

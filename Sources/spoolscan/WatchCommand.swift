@@ -16,6 +16,7 @@ struct WatchCommand: ParsableCommand {
     @OptionGroup var matching: MatchingOptions
     @OptionGroup var policy: PolicyOptions
     @OptionGroup var actions: ActionOptions
+    @OptionGroup var queue: QueueOptions
 
     func run() throws {
         let logger = options.makeLogger()
@@ -26,13 +27,17 @@ struct WatchCommand: ParsableCommand {
         do {
             (config.actions, writer) = try actions.make(layout: options.layout, role: "daemon", logger: logger)
         } catch { throw SpoolOptions.fail(error) }
-        let daemon = SpoolDaemon(layout: options.layout, config: config, hook: matching.hook(logger: logger, policy: rules), logger: logger)
+        let hook = matching.hook(logger: logger, policy: rules)
+        let daemon = SpoolDaemon(layout: options.layout, config: config, hook: hook, logger: logger)
+        let (queue, shared) = (self.queue, try queue.url())  // --queue: the shared-queue daemon instead
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking {
                 writer?.start()
                 do {
-                    let code = try await daemon.run()
+                    let code = if let shared {
+                        try await queue.runDaemon(shared, layout: daemon.layout, config: daemon.config, hook: hook, logger: logger)
+                    } else { try await daemon.run() }
                     await writer?.stop()
                     return code
                 } catch {

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SharedQueue
+import Spool
+import SpoolscanCore
+
+/// `--queue`: several hosts working one spool, coordinated by PostgreSQL (`watch`, `status`).
+struct QueueOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "PostgreSQL URL of the job queue shared by several hosts (postgres://user@host/db).",
+        discussion: "Also read from SPOOLSCAN_QUEUE. Without it the spool's own single-host queue is used."))
+    var queue: String?
+
+    @Option(help: "With --queue: seconds a claimed job stays this host's without a heartbeat; then another host takes it over.")
+    var leaseSeconds: Double = 30
+
+    @Option(help: "With --queue: this host's name in the queue (default: the machine's host name).")
+    var hostName: String?
+
+    func validate() throws {
+        guard leaseSeconds >= 1 else { throw ValidationError("--lease-seconds must be at least 1") }
+    }
+
+    /// The queue URL from `--queue` or `SPOOLSCAN_QUEUE`; nil when neither is set.
+    func url() throws -> QueueURL? {
+        guard let text = queue ?? ProcessInfo.processInfo.environment["SPOOLSCAN_QUEUE"], !text.isEmpty else { return nil }
+        return try QueueURL(text)
+    }
+
+    /// Runs the shared-queue daemon; logs the claim figures when it stops.
+    func runDaemon(_ url: QueueURL, layout: SpoolLayout, config: SpoolConfiguration, hook: @escaping ReportHook,
+                   logger: Logger) async throws -> Int32 {
+        let host = hostName ?? ProcessInfo.processInfo.hostName
+        let ledger = try await PostgresLedger(url: url, application: "spoolscan \(host)")
+        logger.info("queue database ready", metadata: ["queue": "\(url)"])
+        let owner = LedgerOwner(host: host, instance: UUID().uuidString.lowercased().prefix(8).description)
+        let daemon = SharedSpoolDaemon(layout: layout, config: config, hook: hook, ledger: ledger, owner: owner,
+                                       leaseSeconds: leaseSeconds, logger: logger)
+        let code = try await daemon.run()
+        logger.info("queue claims", metadata: ["figures": "\(ledger.claimStats.line)"])
+        return code
+    }
+
+    /// `status --queue` (or `SPOOLSCAN_QUEUE`): prints the shared queue's status from the
+    /// database; false when no queue is set.
+    static func printStatus(queue: String?, json: Bool) throws -> Bool {
+        guard let text = queue ?? ProcessInfo.processInfo.environment["SPOOLSCAN_QUEUE"], !text.isEmpty else { return false }
+        let status: QueueStatus
+        do { status = try QueueStatus.collect(try QueueURL(text)) } catch { throw SpoolOptions.fail(error) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+        } else {
+            print(status.text())
+        }
+        return true
+    }
+}

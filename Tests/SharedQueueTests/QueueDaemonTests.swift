@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import SharedQueue
+@testable import Spool
+import SpoolscanCore
+
+/// `spoolscan watch --queue` as real processes against a real PostgreSQL.
+@Suite(.serialized, .enabled(if: QueueHarness.unavailable == nil, "\(QueueHarness.unavailable ?? "")"))
+struct QueueDaemonTests {
+    @Test func oneDaemonScansEveryDropOnceAndStatusReadsTheDatabase() async throws {
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        for index in 0..<12 { try harness.drop(String(format: "img%02d.tar", index)) }
+        try harness.drop("bad-one.tar")
+        let daemon = try harness.startDaemon(host: "solo", url: url)
+        #expect(harness.waitForFinished(13, timeoutSeconds: 60), "\(daemon.output)")
+        #expect(harness.artifacts(in: "done").count == 12)
+        #expect(harness.artifacts(in: "error") == ["bad-one.tar"])
+        #expect(harness.report("img00.tar").contains("fake-solo"))
+        let status = try CommandRunnerStatus.run(url)
+        #expect(status.counts["done"] == 12)
+        #expect(status.counts["error"] == 1)
+        #expect(status.recentErrors.first?.code == "SCAN-003")
+        #expect(status.hosts.map(\.host) == ["solo"])
+        #expect(status.hosts.first?.slots.count == 2)
+        #expect(daemon.stop() == 0)
+        #expect(daemon.output.contains("round_trips_per_claim"))
+        #expect(harness.overlaps.isEmpty)
+        #expect(!daemon.output.contains("@127.0.0.1:") || !daemon.output.contains("password"))
+    }
+
+    @Test func aClaimCommittedBeforeItsRenameIsRescuedAfterTheLease() async throws {
+        // A host claimed the job in the database and died before it renamed the file.
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        try harness.drop("orphan.tar")
+        let ledger = try await PostgresLedger(url: try QueueURL(url))
+        let stat = try #require(FileOps.lstat("\(harness.spool)/pending/orphan.tar"))
+        _ = try await ledger.register([LedgerDrop(name: "orphan.tar", inode: stat.inode, size: stat.size, mtimeNs: stat.mtimeNs)],
+                                      by: LedgerOwner(host: "ghost", instance: "dead"))
+        let claimed = try await ledger.claim(LedgerOwner(host: "ghost", instance: "dead"), leaseSeconds: 2, maxAttempts: 3) { _ in .claimed }
+        #expect(claimed?.token == 1)
+        let daemon = try harness.startDaemon(host: "live", url: url)
+        #expect(harness.waitForFinished(1, timeoutSeconds: 30), "\(daemon.output)")
+        #expect(harness.artifacts(in: "done") == ["orphan.tar"])
+        #expect(daemon.output.contains("rescued jobs whose lease expired"))
+        #expect(daemon.stop() == 0)
+        let db = try PGConnection(url: url, application: "test")
+        let row = try db.exec("SELECT state, token, counted FROM spoolscan_jobs")
+        #expect(row.value(0, "state") == "done")
+        #expect(row.int(0, "token") == 2)
+        #expect(row.int(0, "counted") == 2, "the dead claim's attempt counts once")
+    }
+
+    @Test func aRenameWhoseClaimWasNeverCommittedIsTakenOver() async throws {
+        // A host renamed the file into in-progress/ and died before its claim committed.
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        try harness.drop("halfway.tar")
+        let ledger = try await PostgresLedger(url: try QueueURL(url))
+        let stat = try #require(FileOps.lstat("\(harness.spool)/pending/halfway.tar"))
+        _ = try await ledger.register([LedgerDrop(name: "halfway.tar", inode: stat.inode, size: stat.size, mtimeNs: stat.mtimeNs)],
+                                      by: LedgerOwner(host: "ghost", instance: "dead"))
+        try FileManager.default.createDirectory(atPath: "\(harness.spool)/in-progress", withIntermediateDirectories: true)
+        #expect(rename("\(harness.spool)/pending/halfway.tar", "\(harness.spool)/in-progress/halfway.tar") == 0)
+        let daemon = try harness.startDaemon(host: "live", url: url)
+        #expect(harness.waitForFinished(1, timeoutSeconds: 30), "\(daemon.output)")
+        #expect(harness.artifacts(in: "done") == ["halfway.tar"])
+        #expect(harness.artifacts(in: "in-progress").isEmpty)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aPausedHostPastItsLeaseCannotOverwriteTheNewOwnersReport() async throws {
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        try harness.setScannerSleep(ms: 2_500)
+        let slow = try harness.startDaemon(host: "paused", url: url, workers: 1, lease: 1.5)
+        try harness.drop("contested.tar")
+        // Wait for the first host's scanner to start, then pause the host (not its scanner).
+        let deadline = Date().addingTimeInterval(20)
+        while harness.scannerEvents("start").isEmpty && Date() < deadline { usleep(50_000) }
+        slow.signal(SIGSTOP)
+        try harness.setScannerSleep(ms: 200)
+        let other = try harness.startDaemon(host: "taker", url: url, workers: 1, lease: 1.5)
+        #expect(harness.waitForFinished(1, timeoutSeconds: 30), "\(other.output)")
+        // The paused host's scanner has finished meanwhile; let the host go on with its result.
+        usleep(3_000_000)
+        slow.signal(SIGCONT)
+        usleep(4_000_000)
+        #expect(harness.artifacts(in: "done") == ["contested.tar"])
+        #expect(harness.report("contested.tar").contains("fake-taker"))
+        #expect(!harness.report("contested.tar").contains("fake-paused"))
+        #expect(slow.output.contains(ErrorCode.leaseLost.code), "\(slow.output)")
+        #expect(slow.stop() == 0)
+        #expect(other.stop() == 0)
+        let db = try PGConnection(url: url, application: "test")
+        let row = try db.exec("SELECT state, token, counted FROM spoolscan_jobs")
+        #expect(row.value(0, "state") == "done")
+        #expect(row.int(0, "counted") == 2)
+    }
+
+    @Test func aDatabaseOutageStopsClaimsButNotScansAndTheQueueResumes() async throws {
+        let server = try PostgresServer()
+        defer { server.destroy() }
+        let url = try server.createDatabase("outage")
+        let harness = try QueueHarness()
+        try harness.setScannerSleep(ms: 300)
+        for index in 0..<30 { try harness.drop(String(format: "o%02d.tar", index)) }
+        let daemon = try harness.startDaemon(host: "survivor", url: url, lease: 30)
+        let deadline = Date().addingTimeInterval(20)
+        while harness.artifacts(in: "done").count < 4 && Date() < deadline { usleep(50_000) }
+        try server.stop()
+        let doneAtStop = harness.artifacts(in: "done").count
+        usleep(4_000_000)
+        // Scans running at the stop end; their results wait for the database; nothing new starts.
+        let startsDuringOutage = harness.scannerEvents("start").count
+        usleep(2_000_000)
+        #expect(harness.scannerEvents("start").count == startsDuringOutage, "no claim while the database is down")
+        #expect(harness.artifacts(in: "done").count <= doneAtStop + 2)
+        #expect(daemon.output.contains("HNDL-022"))
+        try server.start()
+        #expect(harness.waitForFinished(30, timeoutSeconds: 90), "\(daemon.output)")
+        #expect(daemon.output.contains("queue database reachable again"))
+        #expect(harness.artifacts(in: "done").count == 30)
+        #expect(harness.artifacts(in: "pending").isEmpty)
+        #expect(harness.overlaps.isEmpty)
+        #expect(Set(harness.scannerEvents("start").map(\.name)).count == 30)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test func aSecondDaemonOfOneHostIsRefusedWithHNDL008() async throws {
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        let first = try harness.startDaemon(host: "same", url: url)
+        usleep(1_500_000)
+        let second = try harness.startDaemon(host: "same", url: url, extra: ["--log-level", "info"])
+        let status = second.wait(timeoutSeconds: 20)
+        #expect(status != 0)
+        #expect(second.output.contains("HNDL-008"))
+        #expect(first.stop() == 0)
+    }
+
+    @Test func aBadQueueURLIsHNDL026() throws {
+        let harness = try QueueHarness()
+        let daemon = try harness.startDaemon(host: "x", url: "mysql://root:hunter2@db/x")
+        #expect(daemon.wait(timeoutSeconds: 20) != 0)
+        #expect(daemon.output.contains("HNDL-026"))
+        #expect(!daemon.output.contains("hunter2"))
+    }
+}
+
+/// `spoolscan status --queue URL --json`, decoded.
+enum CommandRunnerStatus {
+    static func run(_ url: String) throws -> QueueStatus {
+        let process = try DaemonProcess([QueueHarness.binary, "status", "--queue", url, "--json"],
+                                        log: NSTemporaryDirectory() + "status-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json")
+        process.wait(timeoutSeconds: 30)
+        defer { try? FileManager.default.removeItem(atPath: process.log) }
+        return try JSONDecoder().decode(QueueStatus.self, from: Data(process.output.utf8))
+    }
+}

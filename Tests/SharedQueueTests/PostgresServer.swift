@@ -21,7 +21,9 @@ final class PostgresServer: @unchecked Sendable {
     private let listen: String
 
     /// Creates and starts a server.
-    init(extraAddresses: [String] = []) throws {
+    /// `extraAddresses`: more addresses to listen on; `trustedNetworks`: CIDR ranges allowed in
+    /// without a password (loopback always is).
+    init(extraAddresses: [String] = [], trustedNetworks: [String] = []) throws {
         directory = NSTemporaryDirectory() + "pgtest-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         port = try Self.freePort()
@@ -29,6 +31,14 @@ final class PostgresServer: @unchecked Sendable {
         if getuid() == 0, let user = getpwnam("postgres") { chown(directory, user.pointee.pw_uid, user.pointee.pw_gid) }
         try run("initdb", ["-D", "\(directory)/data", "--auth=trust", "--username=postgres", "--no-sync", "-E", "UTF8",
                            "--locale=C"])
+        if !trustedNetworks.isEmpty {
+            let hba = "\(directory)/data/pg_hba.conf"
+            let lines = trustedNetworks.map { "host all all \($0) trust\n" }.joined()
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: hba))
+            handle.seekToEndOfFile()
+            handle.write(Data(lines.utf8))
+            try handle.close()
+        }
         try start()
     }
 

@@ -38,7 +38,7 @@ struct QueueOptions: ParsableArguments {
         let daemon = SharedSpoolDaemon(layout: layout, config: config, hook: hook, ledger: ledger, owner: owner,
                                        leaseSeconds: leaseSeconds, logger: logger)
         let code = try await daemon.run()
-        logger.info("queue claims", metadata: ["figures": "\(ledger.claimStats.line)"])
+        logger.notice("queue claims", metadata: ["figures": "\(ledger.claimStats.line)"])
         return code
     }
 

@@ -80,28 +80,17 @@ final class PostgresServer: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Runs a server tool with its output in `tool.log` (not a pipe: the server pg_ctl starts
-    /// would hold a pipe open and a reader would never see its end).
+    /// Runs a server tool with its output in `tool.log`.
     private func run(_ tool: String, _ arguments: [String]) throws {
         let executable = "\(Self.binaries)/\(tool)"
         let log = "\(directory)/\(tool).log"
         FileManager.default.createFile(atPath: log, contents: nil)
         if getuid() == 0, let user = getpwnam("postgres") { chown(log, user.pointee.pw_uid, user.pointee.pw_gid) }
-        let program = getuid() == 0 ? "/usr/sbin/runuser" : executable
-        let words = [program] + (getuid() == 0 ? ["-u", "postgres", "--", executable] + arguments : arguments)
-        // posix_spawn and waitpid: Foundation's Process missed the exit of runuser here.
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_APPEND, 0)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { throw ServerError("cannot start \(program)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let words = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", executable] + arguments
+                                  : [executable] + arguments
+        // Output to a file and posix_spawn + waitpid (DaemonProcess): Foundation's Process
+        // missed the exit of runuser here.
+        let status = try DaemonProcess(words, log: log).wait(timeoutSeconds: 120)
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         guard exitCode == 0 else {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""

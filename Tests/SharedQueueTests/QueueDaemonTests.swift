@@ -128,6 +128,31 @@ struct QueueDaemonTests {
         #expect(daemon.stop() == 0)
     }
 
+    @Test func theThreeAttemptsRuleAndTheCategoriesHoldInTheSharedQueue() async throws {
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        try harness.drop("crash.tar")
+        try harness.drop("disk.tar")
+        let daemon = try harness.startDaemon(host: "rules", url: url)
+        #expect(harness.waitForFinished(1, timeoutSeconds: 60), "\(daemon.output)")
+        #expect(harness.artifacts(in: "error") == ["crash.tar"])
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(harness.spool)/error/crash.tar.error.json"))
+        let record = try JSONDecoder().decode(ErrorRecord.self, from: data)
+        #expect(record.code == ErrorCode.scannerCrashed.code)
+        #expect(record.attempts == 3)
+        #expect(record.retriesExhausted)
+        #expect(record.history.count == 3)
+        #expect(record.history.allSatisfy { $0.cause == .crashed && $0.counted })
+        // A fault of the host is held in pending/ and never counted.
+        let db = try PGConnection(url: url, application: "test")
+        let disk = try db.exec("SELECT state, counted, held FROM spoolscan_jobs WHERE name = 'disk.tar'")
+        #expect(disk.value(0, "state") == "pending" || disk.value(0, "state") == "running")
+        #expect(disk.int(0, "counted") ?? 9 <= 1, "at most the attempt running now")
+        #expect((disk.int(0, "held") ?? 0) >= 1)
+        #expect(harness.artifacts(in: "error").contains("disk.tar") == false)
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func aSecondDaemonOfOneHostIsRefusedWithHNDL008() async throws {
         let harness = try QueueHarness()
         let url = try SharedServer.database()

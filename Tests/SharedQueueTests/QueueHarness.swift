@@ -35,7 +35,8 @@ final class QueueHarness: @unchecked Sendable {
     deinit { if ProcessInfo.processInfo.environment["QUEUETEST_KEEP"] == nil { try? FileManager.default.removeItem(atPath: root) } }
 
     /// Logs `start NAME NS HOST` and `end NAME NS HOST`, flags two scans of one artifact at once
-    /// (`overlap.log`, flock), sleeps `logs/sleep-ms` if present, fails `bad*` with SCAN-003, and
+    /// (`overlap.log`, flock), sleeps `logs/sleep-ms` if present, fails `bad*` with SCAN-003, crashes on
+    /// `crash*`, reports a full disk (HNDL-007) on `disk*`, and
     /// writes a report whose `scanner.name` names the scanning host (`fake-HOST`).
     static let fakeScanner = #"""
     #!/bin/bash
@@ -44,7 +45,11 @@ final class QueueHarness: @unchecked Sendable {
     flock -n 9 || echo "OVERLAP $name $host" >> "$logs/overlap.log"
     echo "start $name $(date +%s%N) $host" >> "$logs/starts.log"
     if [ -f "$logs/sleep-ms" ]; then sleep "$(awk "BEGIN{print $(cat "$logs/sleep-ms")/1000}")"; fi
-    case "$name" in bad*) echo "SCAN-003: truncated tar header" >&2; exit 2 ;; esac
+    case "$name" in
+      bad*) echo "SCAN-003: truncated tar header" >&2; exit 2 ;;
+      crash*) kill -SEGV $$ ;;
+      disk*) echo "HNDL-007: no space left on device" >&2; exit 1 ;;
+    esac
     printf '{"schemaVersion":"2.0","scanner":{"name":"fake-%s","version":"0"},"createdAt":"2026-01-01T00:00:00Z","artifact":{"path":"x","sha256":"00","size":1,"format":"docker-archive","images":[]},"warnings":[]}\n' "$host" > "$out"
     echo "end $name $(date +%s%N) $host" >> "$logs/starts.log"
     """#

@@ -28,11 +28,33 @@ struct QueueOptions: ParsableArguments {
         return try QueueURL(text)
     }
 
-    /// Runs the shared-queue daemon; logs the claim figures when it stops.
+    /// Refuses (`HNDL-008`) a spool that shared-queue daemons work now: the single-host daemon
+    /// and `sweep` would take their running jobs back.
+    static func refuseSharedSpool(_ layout: SpoolLayout) throws {
+        let hosts = HostLock.activeHosts(layout)
+        guard hosts.isEmpty else {
+            throw SpoolOptions.fail(SpoolscanError(.spoolLocked, "shared-queue daemons work this spool (\(hosts.joined(separator: ", "))): "
+                                                   + "use watch --queue; for the nightly re-check use rematch"))
+        }
+    }
+
+    /// Runs the shared-queue daemon; logs the claim figures when it stops. A database that does
+    /// not answer at start is tried again with a doubling backoff (`HNDL-022` logged once).
     func runDaemon(_ url: QueueURL, layout: SpoolLayout, config: SpoolConfiguration, hook: @escaping ReportHook,
                    logger: Logger) async throws -> Int32 {
         let host = hostName ?? ProcessInfo.processInfo.hostName
-        let ledger = try await PostgresLedger(url: url, application: "spoolscan \(host)")
+        var delay = 1.0
+        var ledger: PostgresLedger?
+        while ledger == nil {
+            do {
+                ledger = try await PostgresLedger(url: url, application: "spoolscan \(host)")
+            } catch let error as SpoolscanError where error.code == .queueUnreachable {
+                if delay == 1 { logger.error("queue database unreachable at start, retrying", metadata: ["code": "\(error.code.code)", "error": "\(error)"]) }
+                try await Task.sleep(for: .seconds(delay))
+                delay = min(delay * 2, 30)
+            }
+        }
+        guard let ledger else { return 1 }
         logger.info("queue database ready", metadata: ["queue": "\(url)"])
         let owner = LedgerOwner(host: host, instance: UUID().uuidString.lowercased().prefix(8).description)
         let daemon = SharedSpoolDaemon(layout: layout, config: config, hook: hook, ledger: ledger, owner: owner,

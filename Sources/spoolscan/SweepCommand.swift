@@ -29,6 +29,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let logger = options.makeLogger()
+        try QueueOptions.refuseSharedSpool(options.layout)
         do { try matching.checkDatabase() } catch { throw SpoolOptions.fail(error) }
         let rules = try policy.load(spoolPolicy: options.layout.policyFile)
         var config = options.configuration

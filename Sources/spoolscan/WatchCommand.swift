@@ -30,6 +30,7 @@ struct WatchCommand: ParsableCommand {
         let hook = matching.hook(logger: logger, policy: rules)
         let daemon = SpoolDaemon(layout: options.layout, config: config, hook: hook, logger: logger)
         let (queue, shared) = (self.queue, try queue.url())  // --queue: the shared-queue daemon instead
+        if shared == nil { try QueueOptions.refuseSharedSpool(options.layout) }
         let code: Int32
         do {
             code = try SpoolOptions.runBlocking {

@@ -165,6 +165,41 @@ struct QueueDaemonTests {
         #expect(first.stop() == 0)
     }
 
+    @Test func sweepAndTheSingleHostDaemonRefuseASharedSpool() async throws {
+        let harness = try QueueHarness()
+        let url = try SharedServer.database()
+        let daemon = try harness.startDaemon(host: "sharer", url: url)
+        let deadline = Date().addingTimeInterval(20)
+        while !daemon.output.contains("daemon started") && Date() < deadline { usleep(50_000) }
+        for command in [["sweep"], ["watch"]] {
+            let other = try DaemonProcess([QueueHarness.binary] + command + ["--spool", harness.spool],
+                                          log: "\(harness.logs)/\(command[0]).log")
+            #expect(other.wait(timeoutSeconds: 20) != 0)
+            #expect(other.output.contains("HNDL-008"), "\(other.output)")
+            #expect(other.output.contains("sharer"))
+        }
+        #expect(daemon.stop() == 0)
+        // Once the queue daemon is gone the spool is free again.
+        #expect(HostLock.activeHosts(SpoolLayout(root: harness.spool)).isEmpty)
+    }
+
+    @Test func aDaemonStartedWhileTheDatabaseIsDownWaitsForIt() async throws {
+        let server = try PostgresServer()
+        defer { server.destroy() }
+        let url = try server.createDatabase("late")
+        try server.stop()
+        let harness = try QueueHarness()
+        try harness.drop("early.tar")
+        let daemon = try harness.startDaemon(host: "patient", url: url)
+        usleep(3_000_000)
+        #expect(daemon.output.contains("HNDL-022"))
+        #expect(harness.artifacts(in: "done").isEmpty)
+        try server.start()
+        #expect(harness.waitForFinished(1, timeoutSeconds: 60), "\(daemon.output)")
+        #expect(harness.artifacts(in: "done") == ["early.tar"])
+        #expect(daemon.stop() == 0)
+    }
+
     @Test func aBadQueueURLIsHNDL026() throws {
         let harness = try QueueHarness()
         let daemon = try harness.startDaemon(host: "x", url: "mysql://root:hunter2@db/x")

@@ -123,7 +123,7 @@ public struct SharedSpoolDaemon: Sendable {
 }
 
 /// One shared-queue daemon per host and spool: `flock` on `.state/hosts/HOST.lock`.
-struct HostLock: Sendable {
+public struct HostLock: Sendable {
     let fd: Int32
 
     static func acquire(_ layout: SpoolLayout, host: String) throws -> HostLock {
@@ -141,4 +141,18 @@ struct HostLock: Sendable {
     }
 
     func release() { close(fd) }
+
+    /// The hosts whose shared-queue daemon holds its lock on this spool now. The single-host
+    /// daemon and `sweep` refuse such a spool: their file-based recovery would take the queue's
+    /// running jobs back.
+    public static func activeHosts(_ layout: SpoolLayout) -> [String] {
+        let folder = "\(layout.state)/hosts"
+        return ((try? FileOps.list(folder)) ?? []).compactMap { entry in
+            guard entry.name.hasSuffix(".lock") else { return nil }
+            let fd = open("\(folder)/\(entry.name)", O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            return flock(fd, LOCK_SH | LOCK_NB) == 0 ? nil : String(entry.name.dropLast(5))
+        }.sorted()
+    }
 }

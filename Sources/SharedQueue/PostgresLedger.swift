@@ -15,7 +15,9 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
     private let finishes: DatabaseThread
     private let listener: DatabaseThread
     /// Claims made and what they cost (statements and time), for `scripts/bench-queue`.
-    public let claimStats = ClaimStatistics()
+    public let claimStats = ClaimStatistics(label: "claim")
+    /// Committed finishes (results moved under the row lock) and what they cost.
+    public let finishStats = ClaimStatistics(label: "finish")
 
     /// Connects (as application `spoolscan HOST`) and applies the schema's migrations; throws
     /// `HNDL-022` when the server cannot be reached and `HNDL-023` when its schema is newer.
@@ -159,9 +161,11 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
 
     public func finish(_ job: LedgerJob, attempt: AttemptEnd?,
                        move: @escaping @Sendable (LedgerJob, [AttemptRecord]) throws -> FinishMove) async throws -> Bool {
-        try await finishes.run { session in
+        let stats = finishStats
+        return try await finishes.run { session in
             try session.with { db in
-                try db.transaction { db in
+                let (start, before) = (Timestamp.monotonicNs(), db.statements)
+                let committed: Bool = try db.transaction { db in
                     let row = try db.exec("SELECT \(Self.jobColumns), state FROM spoolscan_jobs WHERE id = $1 FOR UPDATE", ["\(job.id)"])
                     guard !row.isEmpty, row.value(0, "state") == "running", row.int(0, "token") == job.token else { return false }
                     var current = Self.job(row, exhausted: job.exhausted)
@@ -188,6 +192,8 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
                     }
                     return true
                 }
+                if committed { stats.add(statements: db.statements - before, ns: Timestamp.monotonicNs() - start) }
+                return committed
             }
         }
     }
@@ -307,12 +313,15 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
     static func clean(_ text: String) -> String { text.replacingOccurrences(of: "\u{0}", with: "") }
 }
 
-/// Claims counted with the statements (round trips) and time each took.
+/// Ledger steps (claims, finishes) counted with the statements (round trips) and time each took.
 public final class ClaimStatistics: @unchecked Sendable {
     private let lock = NSLock()
+    private let label: String
     private var claims = 0
     private var statements = 0
     private var nanoseconds: Int64 = 0
+
+    init(label: String) { self.label = label }
 
     func add(statements count: Int, ns: Int64) {
         lock.withLock {
@@ -322,12 +331,12 @@ public final class ClaimStatistics: @unchecked Sendable {
         }
     }
 
-    /// `claims=N round_trips_per_claim=R ms_per_claim=M`.
+    /// `claims=N round_trips_per_claim=R ms_per_claim=M` (with the step's label).
     public var line: String {
         lock.withLock {
-            guard claims > 0 else { return "claims=0" }
-            return String(format: "claims=%d round_trips_per_claim=%.1f ms_per_claim=%.2f", claims,
-                          Double(statements) / Double(claims), Double(nanoseconds) / 1e6 / Double(claims))
+            guard claims > 0 else { return "\(label)s=0" }
+            return String(format: "%@s=%d round_trips_per_%@=%.1f ms_per_%@=%.2f", label, claims, label,
+                          Double(statements) / Double(claims), label, Double(nanoseconds) / 1e6 / Double(claims))
         }
     }
 }

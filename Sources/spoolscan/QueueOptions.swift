@@ -60,7 +60,7 @@ struct QueueOptions: ParsableArguments {
         let daemon = SharedSpoolDaemon(layout: layout, config: config, hook: hook, ledger: ledger, owner: owner,
                                        leaseSeconds: leaseSeconds, logger: logger)
         let code = try await daemon.run()
-        logger.notice("queue claims", metadata: ["figures": "\(ledger.claimStats.line)"])
+        logger.notice("queue figures", metadata: ["claims": "\(ledger.claimStats.line)", "finishes": "\(ledger.finishStats.line)"])
         return code
     }
 

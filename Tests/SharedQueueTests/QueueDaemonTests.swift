@@ -24,7 +24,8 @@ struct QueueDaemonTests {
         #expect(status.hosts.map(\.host) == ["solo"])
         #expect(status.hosts.first?.slots.count == 2)
         #expect(daemon.stop() == 0)
-        #expect(daemon.output.contains("round_trips_per_claim"))
+        #expect(daemon.output.contains("round_trips_per_claim=5.0"))
+        #expect(daemon.output.contains("round_trips_per_finish=6.0"))
         #expect(harness.overlaps.isEmpty)
         #expect(!daemon.output.contains("@127.0.0.1:") || !daemon.output.contains("password"))
     }

@@ -15,9 +15,9 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
     private let finishes: DatabaseThread
     private let listener: DatabaseThread
     /// Claims made and what they cost (statements and time), for `scripts/bench-queue`.
-    public let claimStats = ClaimStatistics(label: "claim")
+    public let claimStats = StepStatistics(label: "claim")
     /// Committed finishes (results moved under the row lock) and what they cost.
-    public let finishStats = ClaimStatistics(label: "finish")
+    public let finishStats = StepStatistics(label: "finish")
 
     /// Connects (as application `spoolscan HOST`) and applies the schema's migrations; throws
     /// `HNDL-022` when the server cannot be reached and `HNDL-023` when its schema is newer.
@@ -311,32 +311,4 @@ public final class PostgresLedger: JobLedger, @unchecked Sendable {
 
     /// Text PostgreSQL accepts (no NUL bytes).
     static func clean(_ text: String) -> String { text.replacingOccurrences(of: "\u{0}", with: "") }
-}
-
-/// Ledger steps (claims, finishes) counted with the statements (round trips) and time each took.
-public final class ClaimStatistics: @unchecked Sendable {
-    private let lock = NSLock()
-    private let label: String
-    private var claims = 0
-    private var statements = 0
-    private var nanoseconds: Int64 = 0
-
-    init(label: String) { self.label = label }
-
-    func add(statements count: Int, ns: Int64) {
-        lock.withLock {
-            claims += 1
-            statements += count
-            nanoseconds += ns
-        }
-    }
-
-    /// `claims=N round_trips_per_claim=R ms_per_claim=M` (with the step's label).
-    public var line: String {
-        lock.withLock {
-            guard claims > 0 else { return "\(label)s=0" }
-            return String(format: "%@s=%d round_trips_per_%@=%.1f ms_per_%@=%.2f", label, claims, label,
-                          Double(statements) / Double(claims), label, Double(nanoseconds) / 1e6 / Double(claims))
-        }
-    }
 }

@@ -4,9 +4,14 @@ import Foundation
 final class LeaseFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var lost = false
+    private var finishing = false
     private var handler: (@Sendable () -> Void)?
 
     var isLost: Bool { lock.withLock { lost } }
+    /// The scan is over and its result is being committed (the token decides from here on).
+    var isFinishing: Bool { lock.withLock { finishing } }
+
+    func startFinishing() { lock.withLock { finishing = true } }
 
     /// Marks the lease lost and runs the loss handler (once).
     func markLost() {

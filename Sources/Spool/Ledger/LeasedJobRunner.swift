@@ -99,6 +99,7 @@ struct LeasedJobRunner: Sendable {
     /// waits in the work folder; nothing is lost), until it commits or the lease turns out lost.
     private func commit(_ job: LedgerJob, attempt: AttemptEnd?, lease: LeaseFlag, _ log: Logger,
                         _ move: @escaping @Sendable (LedgerJob, [AttemptRecord]) throws -> FinishMove) async -> Outcome {
+        lease.startFinishing()
         var delayMs = 500
         var warned = false
         while true {

@@ -233,9 +233,11 @@ actor SharedSpoolWorker {
         do {
             if !held.isEmpty {
                 let kept = try await ledger.renew(owner, jobs: held, leaseSeconds: leaseSeconds)
-                for (id, _) in held where !kept.contains(id) {
+                // A job that finished while the renewal was on its way is not a lost lease.
+                for (id, token) in held where !kept.contains(id) {
+                    guard let entry = running[id], entry.token == token, !entry.lease.isFinishing else { continue }
                     logger.warning("lease lost", metadata: ["job_id": "\(id)", "code": "\(ErrorCode.leaseLost.code)"])
-                    running[id]?.lease.markLost()
+                    entry.lease.markLost()
                 }
             }
             let rescued = try await ledger.rescueExpired(owner) { moves.rescue($0) }
@@ -272,7 +274,9 @@ actor SharedSpoolWorker {
 
     private func unreachable(_ error: any Error) {
         let coded = (error as? SpoolscanError) ?? SpoolscanError(.queueQueryFailed, "\(error)")
-        let backoff = outage.map { min($0.backoffMs * 2, 30_000) } ?? 1_000
+        // Capped at a third of the lease, so leases are renewed soon after the database returns.
+        let cap = Int64(max(1_000, min(30_000, leaseSeconds * 1000 / 3)))
+        let backoff = outage.map { min($0.backoffMs * 2, cap) } ?? min(1_000, cap)
         if outage == nil {
             logger.error("queue database unreachable: no new jobs, running scans go on",
                          metadata: ["code": "\(coded.code.code)", "error": "\(coded)", "retry_ms": "\(backoff)"])

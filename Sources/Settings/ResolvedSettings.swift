@@ -31,6 +31,10 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var cacheMaxMB: Int?
     /// The PostgreSQL URL of a shared job queue (`queue`), carried for the queue's consumer.
     public var queueURL: String?
+    /// With a queue: how long a claim stays this host's without a heartbeat.
+    public var leaseSeconds = 30.0
+    /// With a queue: this host's name in it (nil: the machine's host name).
+    public var hostName: String?
 
     /// The settings file that was read, if any.
     public var settingsFile: String?
@@ -69,6 +73,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         case (.cache, .text(let text)): cachePath = text
         case (.cacheMaxMB, .integer(let number)): cacheMaxMB = number
         case (.queue, .text(let text)): queueURL = text
+        case (.leaseSeconds, _): leaseSeconds = Self.number(value)
+        case (.hostName, .text(let text)): hostName = text
         default: preconditionFailure("setting \(setting.key) checked as \(setting.kind.typeName) holds \(value)")
         }
     }

@@ -41,14 +41,18 @@ extension Setting {
                                       "layer cache file of the scanners; `off` reads every layer afresh")
     public static let cacheMaxMB = Setting("cache_max_mb", .integer(0...1_048_576), default: "1024",
                                            "bound on the layer cache's stored analyses, in MiB (least recently used evicted)")
-    public static let queue = Setting("queue", noFlag: (), .text(prefixes: ["postgres://", "postgresql://"]), default: "none",
-                                      "PostgreSQL URL of a shared job queue")
+    public static let queue = Setting("queue", .text(prefixes: ["postgres://", "postgresql://"]), default: "none",
+                                      "PostgreSQL URL of a job queue shared by several hosts (`watch`)")
+    public static let leaseSeconds = Setting("lease_seconds", .number(1...86_400, lowerOpen: false), default: "30",
+                                             "with a queue: seconds a claimed job stays this host's without a heartbeat")
+    public static let hostName = Setting("host_name", .text(prefixes: []), default: "the machine's host name",
+                                         "with a queue: this host's name in it")
 
     /// Every setting, in the order of README's table and of `systemd/spoolscan.yaml`.
     public static let all: [Setting] = [
         .spool, .workers, .timeoutSeconds, .memoryLimitMB, .settleMs, .rescanSeconds, .graceSeconds,
         .retryBackoffSeconds, .scannerCommand, .quarantine, .formats, .policy, .vex, .database, .maxDbAgeDays,
-        .notifyCommand, .notifyTimeoutSeconds, .metricsFile, .retentionDays, .logFormat, .logLevel, .cache, .cacheMaxMB, .queue,
+        .notifyCommand, .notifyTimeoutSeconds, .metricsFile, .retentionDays, .logFormat, .logLevel, .cache, .cacheMaxMB, .queue, .leaseSeconds, .hostName,
     ]
 
     /// The setting with settings-file key `key`.

@@ -64,6 +64,17 @@ extension ErrorCode {
     /// A sweep ended with jobs held in `pending/` for a fault of the host (disk full, an unreadable
     /// artifact, the database); a later run tries them again. The sweep exits 75.
     public static let jobsHeld = ErrorCode("HNDL-011", "jobs held for a fault of the host", .host)
+    /// The PostgreSQL job queue (`--queue`) cannot be reached: running scans go on, no job is
+    /// claimed until it answers again.
+    public static let queueUnreachable = ErrorCode("HNDL-022", "job queue database unreachable", .host)
+    /// The job queue's schema is newer than this build knows (another host runs a newer spoolscan).
+    public static let queueSchema = ErrorCode("HNDL-023", "job queue schema version unsupported", .configuration)
+    /// A statement on the job queue failed for a reason other than the connection.
+    public static let queueQueryFailed = ErrorCode("HNDL-024", "job queue query failed", .host)
+    /// This host's lease on a job expired and another host took the job over: its result is dropped.
+    public static let leaseLost = ErrorCode("HNDL-025", "job lease lost to another host", .host)
+    /// The `--queue` URL (or `SPOOLSCAN_QUEUE`) is not a PostgreSQL connection URL.
+    public static let queueURLInvalid = ErrorCode("HNDL-026", "job queue URL invalid", .configuration)
 
     // MARK: Advisory database
     public static let dbMissing = ErrorCode("DB-001", "advisory database not found", .host)
@@ -121,6 +132,7 @@ extension ErrorCode {
         .handlerSendStatus, .retriesExhausted, .scannerConfigInvalid, .scanTimeout, .scannerCrashed,
         .outOfMemory, .diskFull, .spoolLocked, .spoolInvalid, .notRegularFile,
         .notificationHookFailed, .metricsFileNotWritten, .jobsHeld,
+        .queueUnreachable, .queueSchema, .queueQueryFailed, .leaseLost, .queueURLInvalid,
         .dbMissing, .dbCorrupt, .dbImportFormat, .dbStale, .dbSchema, .dbDownload,
         .vulnerabilitiesNotMatched, .dbNoCoverage, .dbImportEmpty,
         .configInvalid, .rulesInvalid, .internalError,

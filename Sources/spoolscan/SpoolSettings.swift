@@ -16,8 +16,11 @@ struct SpoolSettings {
 
     /// Resolves the flags of the option groups against the other sources (`CONF-*` on a bad value).
     init(_ options: SpoolOptions, matching: MatchingOptions, policy: PolicyOptions, actions: ActionOptions,
-         retentionDays: Double? = nil) throws(SpoolscanError) {
+         queue: QueueOptions? = nil, retentionDays: Double? = nil) throws(SpoolscanError) {
         var flags = options.givenSettings
+        flags[.queue] = queue?.queue.map(SettingValue.text)
+        flags[.leaseSeconds] = queue?.leaseSeconds.map(SettingValue.number)
+        flags[.hostName] = queue?.hostName.map(SettingValue.text)
         flags[.database] = matching.path.map(SettingValue.text)
         flags[.maxDbAgeDays] = matching.age.given.map(SettingValue.integer)
         flags[.policy] = policy.policyPath.map(SettingValue.text)
@@ -77,10 +80,11 @@ struct SpoolSettings {
     }
 
     static func worker(_ options: SpoolOptions, matching: MatchingOptions, policy: PolicyOptions, actions: ActionOptions,
-                       retentionDays: Double? = nil, role: String) throws -> Worker {
+                       queue: QueueOptions? = nil, retentionDays: Double? = nil, role: String) throws -> Worker {
         let settings: SpoolSettings
         do {
-            settings = try SpoolSettings(options, matching: matching, policy: policy, actions: actions, retentionDays: retentionDays)
+            settings = try SpoolSettings(options, matching: matching, policy: policy, actions: actions, queue: queue,
+                                         retentionDays: retentionDays)
         } catch {
             throw ErrorLine.fail(error)
         }

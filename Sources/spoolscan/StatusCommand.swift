@@ -19,14 +19,20 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var output: TextOrJSONOption
 
+    @Option(help: "Show the shared queue in this PostgreSQL database instead (also SPOOLSCAN_QUEUE or the settings file's `queue`).")
+    var queue: String?
+
     func run() throws {
         let status: SpoolStatus
         let json: Bool
         do {
             json = try output.isJSON()
-            let settings = try SettingsResolver(flags: [.spool: spool.map(SettingValue.text)].compactMapValues { $0 },
-                                                configPath: config).resolve()
+            let flags: [Setting: SettingValue?] = [.spool: spool.map(SettingValue.text), .queue: queue.map(SettingValue.text)]
+            let settings = try SettingsResolver(flags: flags.compactMapValues { $0 }, configPath: config).resolve()
+            if try QueueOptions.printStatus(queue: settings.queueURL, json: json) { return }
             status = try Self.collect(SpoolLayout(root: settings.spool))
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw SpoolOptions.fail(error)
         }
@@ -43,12 +49,7 @@ struct StatusCommand: ParsableCommand {
     /// errors whose message repeats their code (a scanner's `SCAN-001: …` line) show it once.
     static func collect(_ layout: SpoolLayout) throws(SpoolscanError) -> SpoolStatus {
         try SpoolPresence.require(layout.root, folders: JobState.allCases.map(\.rawValue))
-        var status: SpoolStatus
-        do { status = try SpoolStatus.collect(layout) } catch let error as SystemCallError {
-            throw SpoolscanError(.spoolInvalid, error.description)
-        } catch {
-            throw ErrorLine.coded(error)
-        }
+        var status = try SpoolStatus.collect(layout)
         for index in status.recentErrors.indices {
             let error = status.recentErrors[index]
             status.recentErrors[index].message = ErrorLine.strip(error.code, from: error.message)

@@ -36,6 +36,7 @@ struct SweepCommand: ParsableCommand {
         let worker = try SpoolSettings.worker(options, matching: matching, policy: policy, actions: actions,
                                               retentionDays: retentionDays, role: "sweep")
         let (layout, writer, rules, parsing) = (worker.settings.layout, worker.writer, worker.rules, worker.parsing)
+        try QueueOptions.refuseSharedSpool(layout)
         let retention: Retention?
         do {
             retention = try worker.settings.resolved.retentionDays.map { try Retention(layout: layout, maxAgeDays: $0) }

@@ -16,7 +16,7 @@ extension SpoolIntegration {
             #expect(status == 75, "held jobs make the sweep exit 75")
             #expect(output == "sweep: done=1 error=1 skipped=0 held=1\n", "\(output)")
             let stderr = harness.read("\(harness.logs)/sweep.stderr")
-            let coded = stderr.split(separator: "\n").filter { $0.hasPrefix("spoolscan: HNDL-011") }
+            let coded = stderr.split(separator: "\n").filter { $0.hasPrefix("HNDL-011") }
             #expect(coded.count == 1, "\(stderr)")
             #expect(coded.first?.contains("1 job left in pending/") == true, "\(stderr)")
             #expect(coded.first?.contains("SCAN-014: artifact cannot be read: injected fault of the host") == true, "\(stderr)")

@@ -1,0 +1,78 @@
+import Foundation
+import SpoolscanCore
+
+/// Runs the scanner once for a job claimed from the shared ledger.
+///
+/// Unlike ``ScanAttempt`` nothing is written to `.state/jobs/` (the ledger holds the attempts),
+/// and the work folder is named after the job and its fencing token (`.state/work/qID-TOKEN`),
+/// so a host that lost its lease and the job's new owner never share one.
+struct LeasedScan: Sendable {
+    let layout: SpoolLayout
+    let config: SpoolConfiguration
+    let scans: RunningScans
+    let slots: SlotBoard
+
+    struct Result: Sendable {
+        var cause: ExitCause
+        var startedAtNs: Int64
+        var durationMs: Int
+        var stderrTail: String
+    }
+
+    /// The work folder of one claim.
+    static func workFolder(_ layout: SpoolLayout, _ job: LedgerJob) -> String {
+        "\(layout.work)/q\(job.id)-\(job.token)"
+    }
+
+    /// Spawns the scanner on `in-progress/NAME`, enforces the timeout, stops it when `lease`
+    /// reports the lease lost, and classifies how it ended. Throws `HNDL-003` when it cannot start.
+    func run(_ job: LedgerJob, slot: Int, lease: LeaseFlag) async throws -> Result {
+        let work = Self.workFolder(layout, job)
+        FileOps.removeTree(work)
+        try FileOps.makeDirectory(work)
+        var artifact = "\(layout.inProgress)/\(job.name)"
+        if !SpoolName.isUTF8(job.name) {
+            try FileOps.link(artifact, "\(work)/artifact")
+            artifact = "\(work)/artifact"
+        }
+        defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
+        let stderrPath = "\(work)/stderr.log"
+        let (executable, arguments, memoryLimit) = config.scanner.invocation(
+            artifact: artifact, output: "\(work)/raw.json", memoryMB: config.memoryLimitMB)
+        let startNs = Timestamp.nowNs()
+        let startMono = Timestamp.monotonicNs()
+        let pid: pid_t
+        do {
+            pid = try await ChildProcess.spawn(executable, arguments, stderrPath: stderrPath, lockFD: nil,
+                                               memoryLimitBytes: memoryLimit)
+        } catch {
+            throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error)")
+        }
+        slots.busy(slot, job: job.name, attempt: Int(job.token), pid: pid)
+        let control = ScanControl(pid: pid)
+        scans.add(control)
+        let (timeout, grace, scans) = (config.timeoutSeconds, config.killGraceSeconds, self.scans)
+        let timer = Task.detached {
+            try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
+            control.kill(forShutdown: false, grace: grace) { !scans.contains(pid) }
+        }
+        lease.onLoss { ChildProcess.signalGroup(pid, SIGKILL) }
+        let status = await ChildProcess.wait(pid)
+        timer.cancel()
+        scans.remove(pid)
+        ChildProcess.signalGroup(pid, SIGKILL)
+        slots.idle(slot)
+
+        let durationMs = Int((Timestamp.monotonicNs() - startMono) / 1_000_000)
+        let tail = FileOps.readChunk(stderrPath, limit: 4096).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let head = FileOps.readChunk(stderrPath, limit: 4096, fromStart: true).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let firstLine = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        var cause = ExitCause.classify(status, timedOut: control.wasTimedOut, timeoutSeconds: Int(timeout.rounded(.up)),
+                                       stoppedByShutdown: control.wasStoppedByShutdown, firstLine: firstLine, tail: tail)
+        if cause == .success && FileOps.lstat("\(work)/raw.json") == nil {
+            cause = .crashed("exit 0 without writing the report")
+        }
+        return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs, stderrTail: tail)
+    }
+
+}

@@ -35,7 +35,7 @@ struct JobRunner: Sendable {
                     name = try Claim.move(layout, name: name, from: .inProgress, to: .parsing, durable: false)
                     location = .parsing
                     log.info("scanned", metadata: ["from": "in-progress", "to": "parsing",
-                                                    "attempt": "\(record.attempts.count)", "scan_ms": "\(result.durationMs)"])
+                                                    "attempt": .stringConvertible(record.attempts.count), "scan_ms": .stringConvertible(result.durationMs)])
                     outcome = try await report(&record, name: name, scan: result, log)
                 } else {
                     outcome = try settle(&record, name: name, from: location, cause: result.cause, log)
@@ -179,7 +179,7 @@ struct JobRunner: Sendable {
         log.warning(cause.disposition == .hold ? "held" : "requeued", metadata: [
             "from": "\(from.rawValue)", "to": "pending", "name": "\(queued)", "cause": "\(cause.label)",
             "code": "\(cause.code ?? "-")", "attempts": "\(record.countedAttempts)/\(config.maxAttempts)",
-            "retry_in_ms": "\(Int(delay * 1000))",
+            "retry_in_ms": .stringConvertible(Int(delay * 1000)),
         ])
         return .requeued(name: queued, inode: record.inode, cause: cause, notBeforeNs: record.notBeforeNs)
     }
@@ -210,7 +210,7 @@ struct JobRunner: Sendable {
             if try finalizer.commit(sidecar: sidecar, to: .error, name: finalName, suffix: SpoolLayout.errorSuffix) {
                 try finalizer.complete(from: from, name: name, to: .error)
                 log.error("failed", metadata: ["from": "\(from.rawValue)", "to": "error", "name": "\(finalName)",
-                                               "code": "\(code)", "attempts": "\(record.countedAttempts)"])
+                                               "code": "\(code)", "attempts": .stringConvertible(record.countedAttempts)])
                 return .failed(name: finalName, code: code)
             }
         }

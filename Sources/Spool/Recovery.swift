@@ -59,7 +59,7 @@ struct Recovery {
         // group (by the recorded pid, or found through /proc if the pid was never recorded).
         if let pid = record?.scannerPid, pid > 0 {
             ChildProcess.signalGroup(pid, SIGKILL)
-            logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": "\(pid)"])
+            logger.warning("killing orphaned scanner", metadata: ["job": "\(name)", "pid": .stringConvertible(pid)])
         }
         if let lock = try? JobLock.acquire(layout, inode, timeoutMs: min(waitMs, 500)) { return lock }
         let holders = LockHolders.killScanners(holding: layout.jobLock(inode))
@@ -102,7 +102,7 @@ struct Recovery {
             FileOps.removeTree(layout.workFolder(current.inode))
             logger.warning("requeued after restart", metadata: [
                 "job": "\(name)", "from": "\(state.rawValue)", "to": "pending", "name": "\(queued)",
-                "attempts": "\(record.countedAttempts)",
+                "attempts": .stringConvertible(record.countedAttempts),
             ])
             result.requeued += 1
         } catch {

@@ -52,8 +52,8 @@ public struct SpoolDaemon: Sendable {
             return result
         }
         logger.info("daemon started", metadata: [
-            "spool": "\(layout.root)", "workers": "\(config.workers)", "requeued": "\(recovered.requeued)",
-            "completed": "\(recovered.completed)",
+            "spool": "\(layout.root)", "workers": .stringConvertible(config.workers), "requeued": .stringConvertible(recovered.requeued),
+            "completed": .stringConvertible(recovered.completed),
         ])
 
         // Watch first, then create the worker (which publishes slots.json, the sign of readiness).
@@ -89,7 +89,7 @@ public struct SpoolDaemon: Sendable {
                 _ = await BlockingWork.run { recovery.run(waitForOrphansMs: 2_000) }
                 await worker.rescan()
             case .signal(let number):
-                logger.notice("shutting down", metadata: ["signal": "\(number)", "grace_s": "\(config.graceSeconds)"])
+                logger.notice("shutting down", metadata: ["signal": .stringConvertible(number), "grace_s": .stringConvertible(config.graceSeconds)])
                 break loop
             }
             let status = "queued \(await worker.queuedCount), scanning \(await worker.runningCount)"
@@ -116,7 +116,7 @@ public struct SpoolDaemon: Sendable {
         let stopper = Task {
             try await Task.sleep(for: .milliseconds(Int(graceSeconds * 1000)))
             let left = await worker.runningCount
-            logger.warning("grace period over, stopping scans", metadata: ["running": "\(left)"])
+            logger.warning("grace period over, stopping scans", metadata: ["running": .stringConvertible(left)])
             await worker.stopRunningScans()
         }
         await worker.waitForRunning()

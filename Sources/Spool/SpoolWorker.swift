@@ -137,7 +137,7 @@ actor SpoolWorker {
             if stat.linkCount > 1 || !FileOps.mayHardLink("\(layout.pending)/\(ready.name)") {
                 guard let copy = try FileOps.breakHardLink("\(layout.pending)/\(ready.name)", stat, scratch: layout.work)
                 else { return }
-                logger.info("copied to a file of its own", metadata: ["job": "\(ready.name)", "links": "\(stat.linkCount)"])
+                logger.info("copied to a file of its own", metadata: ["job": "\(ready.name)", "links": .stringConvertible(stat.linkCount)])
                 stat = copy
             }
             let record = try Receipts(layout: layout).receive(ready.name, stat, seenAtNs: ready.firstSeenNs)
@@ -172,7 +172,7 @@ actor SpoolWorker {
                 queue.remove(item.inode)
                 let waited = (clock.nowNs() - item.receivedAtNs) / 1_000_000
                 logger.info("claimed", metadata: ["job": "\(job.name)", "from": "pending", "to": "in-progress",
-                                                  "slot": "\(slot)", "waited_ms": "\(waited)"])
+                                                  "slot": .stringConvertible(slot), "waited_ms": .stringConvertible(waited)])
                 start(JobHandoff(job), slot: slot)
             case .lost:
                 queue.remove(item.inode)

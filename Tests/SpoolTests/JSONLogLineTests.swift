@@ -86,6 +86,17 @@ import TestSupport
         for key in ["secrets", "malware", "misconfigurations", "suppressed", "parse_ms", "total_ms"] {
             #expect(line.range(of: "\"\(key)\":[0-9]", options: .regularExpression) != nil, "\(key) in \(line)")
         }
+        // Every other line keeps its numbers as numbers too (no quoted digits anywhere).
+        let numeric = ["workers", "slot", "waited_ms", "attempt", "scan_ms", "requeued", "completed", "grace_s", "signal"]
+        for object in objects {
+            for key in numeric where object[key] != nil {
+                #expect(object[key] is NSNumber && !(object[key] is String), "\(key) in \(object)")
+            }
+        }
+        let claimed = try #require(objects.first { $0["msg"] as? String == "claimed" })
+        #expect(claimed["slot"] is NSNumber && claimed["waited_ms"] is NSNumber, "\(claimed)")
+        let started = try #require(objects.first { $0["msg"] as? String == "daemon started" })
+        #expect(started["workers"] as? Int == 1, "\(started)")
         #expect(line.contains("\"vulnerabilities\":{\"critical\":0,\"high\":0,\"low\":0,\"medium\":0,\"negligible\":0,\"unknown\":0}"),
                 "\(line)")
     }

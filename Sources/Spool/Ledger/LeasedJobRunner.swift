@@ -82,7 +82,7 @@ struct LeasedJobRunner: Sendable {
                 cause = JobRunner.hookCause(error)
             }
         }
-        log.info("scanned", metadata: ["cause": "\(cause.label)", "scan_ms": "\(scan.durationMs)"])
+        log.info("scanned", metadata: ["cause": "\(cause.label)", "scan_ms": .stringConvertible(scan.durationMs)])
         let attempt = AttemptEnd(durationMs: scan.durationMs, cause: cause.kind, code: cause.code,
                                  detail: cause == .success ? nil : cause.detail,
                                  stderrTail: scan.stderrTail.isEmpty ? nil : scan.stderrTail, counted: cause.isCounted)
@@ -122,13 +122,13 @@ struct LeasedJobRunner: Sendable {
                         log.error("failed", metadata: ["to": "error", "name": "\(name)", "code": "\(code ?? "-")"])
                     } else {
                         log.info("finished", metadata: ["to": "\(state.rawValue)", "name": "\(name)",
-                                                        "total_ms": "\((config.clock.nowNs() - job.receivedAtNs) / 1_000_000)"])
+                                                        "total_ms": .stringConvertible((config.clock.nowNs() - job.receivedAtNs) / 1_000_000)])
                     }
                     config.actions?.jobFinished(layout: layout, state: JobNotice.State(rawValue: state.rawValue) ?? .done, name: name)
                     return .finished(state, name)
                 case .requeued(let name, let delay, let hold):
                     log.warning(hold ? "held" : "requeued", metadata: ["to": "pending", "name": "\(name)",
-                                                                       "retry_in_ms": "\(Int(delay * 1000))"])
+                                                                       "retry_in_ms": .stringConvertible(Int(delay * 1000))])
                     return .requeued(name)
                 }
             } catch let error as SpoolscanError where error.code == .queueUnreachable || error.code == .queueQueryFailed {

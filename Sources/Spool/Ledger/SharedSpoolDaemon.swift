@@ -54,8 +54,8 @@ public struct SharedSpoolDaemon: Sendable {
                                        leaseSeconds: leaseSeconds, logger: logger)
         defer { worker.slots.remove() }
         await worker.expirePreviousRuns()
-        logger.info("daemon started", metadata: ["spool": "\(layout.root)", "workers": "\(config.workers)",
-                                                 "instance": "\(owner.instance)", "lease_s": "\(leaseSeconds)"])
+        logger.info("daemon started", metadata: ["spool": "\(layout.root)", "workers": .stringConvertible(config.workers),
+                                                 "instance": "\(owner.instance)", "lease_s": .stringConvertible(leaseSeconds)])
         let ledger = self.ledger
         let tasks = [
             Task { for await event in events { feed.yield(.event(event)) } },
@@ -87,7 +87,7 @@ public struct SharedSpoolDaemon: Sendable {
             case .wake: await worker.wake()
             case .heartbeat: await worker.heartbeat()
             case .signal(let number):
-                logger.notice("shutting down", metadata: ["signal": "\(number)", "grace_s": "\(config.graceSeconds)"])
+                logger.notice("shutting down", metadata: ["signal": .stringConvertible(number), "grace_s": .stringConvertible(config.graceSeconds)])
                 break loop
             }
             if let fatal = await worker.fatalError {
@@ -103,7 +103,7 @@ public struct SharedSpoolDaemon: Sendable {
         let stopper = Task {
             try await Task.sleep(for: .milliseconds(Int(grace * 1000)))
             let running = await worker.runningCount
-            logger.warning("grace period over, stopping scans", metadata: ["running": "\(running)"])
+            logger.warning("grace period over, stopping scans", metadata: ["running": .stringConvertible(running)])
             await worker.stopRunningScans()
         }
         await worker.waitForRunning()

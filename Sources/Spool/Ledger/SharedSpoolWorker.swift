@@ -147,7 +147,7 @@ actor SharedSpoolWorker {
                 registered.insert(drop.key)
             }
             if added > 0 {
-                logger.info("registered", metadata: ["jobs": "\(added)"])
+                logger.info("registered", metadata: ["jobs": .stringConvertible(added)])
                 nextPollMono = 0
                 await dispatch()
             }
@@ -190,8 +190,8 @@ actor SharedSpoolWorker {
 
     private func start(_ job: LedgerJob, slot: Int) {
         let waited = (clock.nowNs() - job.receivedAtNs) / 1_000_000
-        logger.info("claimed", metadata: ["job": "\(job.name)", "to": "in-progress", "slot": "\(slot)",
-                                          "token": "\(job.token)", "attempts": "\(job.counted)", "waited_ms": "\(waited)"])
+        logger.info("claimed", metadata: ["job": "\(job.name)", "to": "in-progress", "slot": .stringConvertible(slot),
+                                          "token": .stringConvertible(job.token), "attempts": .stringConvertible(job.counted), "waited_ms": .stringConvertible(waited)])
         let lease = LeaseFlag()
         running[job.id] = (job.token, lease)
         let runner = self.runner
@@ -236,13 +236,13 @@ actor SharedSpoolWorker {
                 // A job that finished while the renewal was on its way is not a lost lease.
                 for (id, token) in held where !kept.contains(id) {
                     guard let entry = running[id], entry.token == token, !entry.lease.isFinishing else { continue }
-                    logger.warning("lease lost", metadata: ["job_id": "\(id)", "code": "\(ErrorCode.leaseLost.code)"])
+                    logger.warning("lease lost", metadata: ["job_id": .stringConvertible(id), "code": "\(ErrorCode.leaseLost.code)"])
                     entry.lease.markLost()
                 }
             }
             let rescued = try await ledger.rescueExpired(owner) { moves.rescue($0) }
             if rescued > 0 {
-                logger.warning("rescued jobs whose lease expired", metadata: ["jobs": "\(rescued)"])
+                logger.warning("rescued jobs whose lease expired", metadata: ["jobs": .stringConvertible(rescued)])
                 try await ledger.notify()
             }
             try await ledger.announce(owner, slots: config.workers)
@@ -258,7 +258,7 @@ actor SharedSpoolWorker {
     func expirePreviousRuns() async {
         do {
             let count = try await ledger.expirePreviousRuns(owner)
-            if count > 0 { logger.warning("previous run left jobs; rescuing", metadata: ["jobs": "\(count)"]) }
+            if count > 0 { logger.warning("previous run left jobs; rescuing", metadata: ["jobs": .stringConvertible(count)]) }
             reachable()
         } catch {
             unreachable(error)
@@ -279,7 +279,7 @@ actor SharedSpoolWorker {
         let backoff = outage.map { min($0.backoffMs * 2, cap) } ?? min(1_000, cap)
         if outage == nil {
             logger.error("queue database unreachable: no new jobs, running scans go on",
-                         metadata: ["code": "\(coded.code.code)", "error": "\(coded)", "retry_ms": "\(backoff)"])
+                         metadata: ["code": "\(coded.code.code)", "error": "\(coded)", "retry_ms": .stringConvertible(backoff)])
         }
         outage = Outage(retryAtMono: clock.monotonicNs() + backoff * 1_000_000, backoffMs: backoff)
     }

@@ -84,10 +84,10 @@ public final class NotificationHook: Sendable {
         if let code = outcome.code {
             logger.warning("\(code.code): \(code.summary)", metadata: [
                 "job": "\(outcome.job)", "result": "\(outcome.result.rawValue)", "detail": "\(outcome.detail)",
-                "stderr": "\(outcome.stderrLastLine)", "duration_ms": "\(outcome.durationMs)",
+                "stderr": "\(outcome.stderrLastLine)", "duration_ms": .stringConvertible(outcome.durationMs),
             ])
         } else {
-            logger.info("notification hook ran", metadata: ["job": "\(outcome.job)", "duration_ms": "\(outcome.durationMs)"])
+            logger.info("notification hook ran", metadata: ["job": "\(outcome.job)", "duration_ms": .stringConvertible(outcome.durationMs)])
         }
         onOutcome?(outcome)
     }

@@ -69,30 +69,9 @@ struct ScanAttempt: Sendable {
         _ = try? receipts.save(record, durable: false)
         slots.busy(slot, job: name, attempt: record.attempts.count, pid: pid)
 
-        let control = ScanControl(pid: pid)
-        scans.add(control)
-        let timeout = config.timeoutSeconds
-        let grace = config.killGraceSeconds
-        let scans = self.scans
-        let timer = Task.detached {
-            try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-            control.kill(forShutdown: false, grace: grace) { !scans.contains(pid) }
-        }
-        let status = await ChildProcess.wait(pid)
-        timer.cancel()
-        scans.remove(pid)
-        ChildProcess.signalGroup(pid, SIGKILL)  // anything it left running in its group
-        slots.idle(slot)
-
-        let durationMs = Int((Timestamp.monotonicNs() - startMono) / 1_000_000)
-        let tail = FileOps.readChunk(stderrPath, limit: 4096).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let head = FileOps.readChunk(stderrPath, limit: 4096, fromStart: true).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let firstLine = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        var cause = ExitCause.classify(status, timedOut: control.wasTimedOut, timeoutSeconds: Int(timeout.rounded(.up)),
-                                       stoppedByShutdown: control.wasStoppedByShutdown, firstLine: firstLine, tail: tail)
-        if cause == .success && FileOps.lstat(raw) == nil {
-            cause = .crashed("exit 0 without writing \(raw)")
-        }
+        let end = await ScannerEnd.wait(for: pid, slot: slot, config: config, scans: scans, slots: slots,
+                                        stderrPath: stderrPath, output: raw, startedMonotonicNs: startMono)
+        let (cause, status, durationMs, tail) = (end.cause, end.status, end.durationMs, end.stderrTail)
         let index = record.attempts.count - 1
         record.attempts[index].durationMs = durationMs
         record.attempts[index].cause = cause.kind

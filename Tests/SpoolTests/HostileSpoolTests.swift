@@ -51,7 +51,7 @@ extension SpoolIntegration {
             }
             good.append(SpoolName.string(Array("odd-".utf8) + [0xFF, 0xC0, 0x80] + Array(".tar".utf8)))
             good.append("two\nlines.tar")
-            for (number, name) in good.enumerated() { try Self.writeImage(harness, number, as: "g\(number)") }
+            for number in good.indices { try Self.writeImage(harness, number, as: "g\(number)") }
             // Four hard links of one image, and a file outside the spool a symlink points at.
             try Self.writeImage(harness, 40, as: "linked")
             try RealScannerTests.image(41).write(to: "\(harness.root)/outside.tar", format: .dockerLegacy)

@@ -49,30 +49,11 @@ struct LeasedScan: Sendable {
             throw SpoolscanError(.scannerConfigInvalid, "cannot start the scanner: \(error)")
         }
         slots.busy(slot, job: job.name, attempt: Int(job.token), pid: pid)
-        let control = ScanControl(pid: pid)
-        scans.add(control)
-        let (timeout, grace, scans) = (config.timeoutSeconds, config.killGraceSeconds, self.scans)
-        let timer = Task.detached {
-            try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-            control.kill(forShutdown: false, grace: grace) { !scans.contains(pid) }
+        let end = await ScannerEnd.wait(for: pid, slot: slot, config: config, scans: scans, slots: slots,
+                                        stderrPath: stderrPath, output: "\(work)/raw.json", startedMonotonicNs: startMono) { pid in
+            lease.onLoss { ChildProcess.signalGroup(pid, SIGKILL) }
         }
-        lease.onLoss { ChildProcess.signalGroup(pid, SIGKILL) }
-        let status = await ChildProcess.wait(pid)
-        timer.cancel()
-        scans.remove(pid)
-        ChildProcess.signalGroup(pid, SIGKILL)
-        slots.idle(slot)
-
-        let durationMs = Int((Timestamp.monotonicNs() - startMono) / 1_000_000)
-        let tail = FileOps.readChunk(stderrPath, limit: 4096).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let head = FileOps.readChunk(stderrPath, limit: 4096, fromStart: true).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let firstLine = head.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        var cause = ExitCause.classify(status, timedOut: control.wasTimedOut, timeoutSeconds: Int(timeout.rounded(.up)),
-                                       stoppedByShutdown: control.wasStoppedByShutdown, firstLine: firstLine, tail: tail)
-        if cause == .success && FileOps.lstat("\(work)/raw.json") == nil {
-            cause = .crashed("exit 0 without writing the report")
-        }
-        return Result(cause: cause, startedAtNs: startNs, durationMs: durationMs, stderrTail: tail)
+        return Result(cause: end.cause, startedAtNs: startNs, durationMs: end.durationMs, stderrTail: end.stderrTail)
     }
 
 }

@@ -33,6 +33,32 @@ import Testing
         #expect(score != nil && score! <= 1.5, "\(line)")
     }
 
+    /// The shared-queue drop-in loads with the daemon's unit (`systemd-analyze verify` finds it
+    /// through the unit path) and keeps its exposure at most 1.7: it opens the network, but only
+    /// towards the addresses it allows.
+    @Test(.enabled(if: analyze != nil, "systemd-analyze is not installed: queue drop-in not verified"))
+    func queueDropInVerifiesAndStaysSandboxed() throws {
+        let units = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: "\(units.path)/spoolscan.service.d", withIntermediateDirectories: true)
+        try Self.text("spoolscan.service").replacingOccurrences(of: "/usr/local/bin/spoolscan", with: SpoolHarness.binary)
+            .write(toFile: "\(units.path)/spoolscan.service", atomically: true, encoding: .utf8)
+        let dropIn = try Self.text("spoolscan-queue.conf")
+        try dropIn.write(toFile: "\(units.path)/spoolscan.service.d/queue.conf", atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SYSTEMD_UNIT_PATH"] = units.path + ":"
+        let verify = try CommandRunner.run(Self.analyze!, ["verify", "spoolscan.service"], environment: environment,
+                                           directory: units.path, errors: .merged)
+        #expect(verify.status == 0 && verify.stdout.isEmpty, "\(verify.stdout)")
+        let (status, output) = try Self.run(Self.analyze!, ["security", "--offline=yes", "\(units.path)/spoolscan.service"])
+        #expect(status == 0, "\(output)")
+        let line = try #require(output.split(separator: "\n").last { $0.contains("Overall exposure level") }, "\(output)")
+        let score = line.split(separator: " ").compactMap { Double($0) }.first
+        #expect(score != nil && score! <= 1.7, "\(line)")
+        for setting in ["PrivateNetwork=no", "IPAddressDeny=any", "IPAddressAllow=", "SPOOLSCAN_QUEUE=postgres://"] {
+            #expect(dropIn.contains(setting), "missing \(setting)")
+        }
+    }
+
     @Test func servicesRunAsTheSpoolscanUser() throws {
         for unit in ["spoolscan.service", "spoolscan-sweep.service", "spoolscan-db-update.service"] {
             #expect(try Self.settings(unit, "User") == ["spoolscan"], "\(unit)")

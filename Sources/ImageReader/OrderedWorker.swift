@@ -4,9 +4,9 @@ import Foundation
 /// visitor's heavy work (e.g. YARA over a buffered file) overlaps the reading thread while its
 /// results stay in the same order as when run inline.
 ///
-/// Memory is bounded: each job declares a cost (the bytes it holds) and ``submit(cost:_:)``
-/// blocks while the costs in flight (queued or running) would exceed `maxCostInFlight`; a job
-/// larger than the bound still runs, alone.
+/// Memory is bounded: each job declares a cost (the bytes it holds) and ``reserve(cost:)`` (or
+/// ``submit(cost:_:)``) blocks while the costs in flight (reserved, queued or running) would
+/// exceed `maxCostInFlight`; a job larger than the bound still runs, alone.
 public final class OrderedWorker: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [(cost: Int, run: () -> Void)] = []
@@ -26,12 +26,26 @@ public final class OrderedWorker: @unchecked Sendable {
 
     /// Queues `job` behind the others, first waiting while `cost` more would exceed the bound.
     public func submit(cost: Int, _ job: @escaping () -> Void) {
+        reserve(cost: cost)
+        submit(reserved: cost, job)
+    }
+
+    /// Waits while `cost` more would exceed the bound, then counts it as in flight: call it
+    /// before filling a buffer, and hand the job over with ``submit(reserved:_:)``.
+    public func reserve(cost: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while costInFlight > 0 && costInFlight + cost > maxCostInFlight && !stopping { condition.wait() }
+        costInFlight += cost
+    }
+
+    /// Queues `job` behind the others; `cost` was reserved with ``reserve(cost:)`` and is
+    /// released once the job has run.
+    public func submit(reserved cost: Int, _ job: @escaping () -> Void) {
         condition.lock()
         defer { condition.unlock() }
         precondition(!stopping, "job submitted to a stopped worker")
-        while costInFlight > 0 && costInFlight + cost > maxCostInFlight { condition.wait() }
         jobs.append((cost, job))
-        costInFlight += cost
         condition.broadcast()
     }
 

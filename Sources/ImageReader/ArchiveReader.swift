@@ -28,7 +28,23 @@ public final class ArchiveReader {
     /// With a `cache` (used only when every visitor is ``LayerResultsRecording``), a layer
     /// stored under its digest (`blobs/sha256/…`) whose analysis is cached is hashed, not read,
     /// and every layer read in full is offered to the cache.
+    ///
+    /// With ``overlap``, every ``OverlappingVisitor`` runs its own thread for the read; the
+    /// thread has ended when this returns or throws.
     public func read(path: String, visitors: [LayerVisitor], cache: LayerAnalysisCache? = nil) throws(SpoolscanError) -> ReadArtifact {
+        let overlapping = overlap ? visitors.compactMap { $0 as? OverlappingVisitor } : []
+        for visitor in overlapping { visitor.startOverlap() }
+        do {
+            let artifact = try readStarted(path: path, visitors: visitors, cache: cache)
+            for visitor in overlapping { visitor.stopOverlap(finishing: true) }
+            return artifact
+        } catch {
+            for visitor in overlapping { visitor.stopOverlap(finishing: false) }
+            throw error
+        }
+    }
+
+    private func readStarted(path: String, visitors: [LayerVisitor], cache: LayerAnalysisCache?) throws(SpoolscanError) -> ReadArtifact {
         let pipeline = LayerPipeline(caching: LayerCaching(cache: cache, visitors: visitors), overlap: overlap)
         var info = stat()
         guard stat(path, &info) == 0 else {

@@ -25,19 +25,8 @@ struct ScanAttempt: Sendable {
     func run(name: String, inode: UInt64, lockFD: Int32, record: inout JobRecord,
              slot: Int) async throws(SpoolscanError) -> Result {
         let work = layout.workFolder(inode)
-        FileOps.removeTree(work)
-        try FileOps.makeDirectory(work)
-        // A name that is not UTF-8 cannot pass through a scanner's command line intact (argument
-        // parsers decode argv as UTF-8): such a scanner reads a hard link named `artifact` in the
-        // work folder instead, removed when the scan ends.
-        var artifact = "\(layout.inProgress)/\(name)"
-        if !SpoolName.isUTF8(name) {
-            guard try FileOps.link(artifact, "\(work)/artifact") else {
-                throw SystemCallError("link", "\(work)/artifact", EEXIST).spoolscanError
-            }
-            artifact = "\(work)/artifact"
-        }
-        defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
+        let artifact = try ScannerWorkFolder.prepare(work, layout: layout, name: name)
+        defer { ScannerWorkFolder.release(artifact, work: work) }
 
         let startNs = Timestamp.nowNs()
         let startMono = Timestamp.monotonicNs()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SharedQueue
+import ScanReport
 import Spool
 import SpoolscanCore
 
@@ -63,9 +64,7 @@ struct QueueOptions: ParsableArguments {
         let status: QueueStatus
         do { status = try QueueStatus.collect(try QueueURL(text)) } catch { throw SpoolOptions.fail(error) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            FileHandle.standardOutput.write(try ReportCodec.encode(status))
         } else {
             print(status.text())
         }

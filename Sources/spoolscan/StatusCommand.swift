@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Settings
+import ScanReport
 import Spool
 import SpoolscanCore
 
@@ -37,9 +38,7 @@ struct StatusCommand: ParsableCommand {
             throw SpoolOptions.fail(error)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            FileHandle.standardOutput.write(try ReportCodec.encode(status))
         } else {
             print(status.text())
         }

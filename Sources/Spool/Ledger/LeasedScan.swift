@@ -28,14 +28,8 @@ struct LeasedScan: Sendable {
     /// reports the lease lost, and classifies how it ended. Throws `HNDL-003` when it cannot start.
     func run(_ job: LedgerJob, slot: Int, lease: LeaseFlag) async throws -> Result {
         let work = Self.workFolder(layout, job)
-        FileOps.removeTree(work)
-        try FileOps.makeDirectory(work)
-        var artifact = "\(layout.inProgress)/\(job.name)"
-        if !SpoolName.isUTF8(job.name) {
-            try FileOps.link(artifact, "\(work)/artifact")
-            artifact = "\(work)/artifact"
-        }
-        defer { if artifact.hasPrefix(work) { FileOps.remove(artifact) } }
+        let artifact = try ScannerWorkFolder.prepare(work, layout: layout, name: job.name)
+        defer { ScannerWorkFolder.release(artifact, work: work) }
         let stderrPath = "\(work)/stderr.log"
         let (executable, arguments, memoryLimit) = config.scanner.invocation(
             artifact: artifact, output: "\(work)/raw.json", memoryMB: config.memoryLimitMB)

@@ -111,7 +111,7 @@ public struct SpoolDaemon: Sendable {
 
     /// Stops taking jobs, waits up to the grace period for running scans, then stops them
     /// (their jobs are requeued, the attempt not counted) and waits for them to be put back.
-    static func drain(_ worker: SpoolWorker, graceSeconds: Double, logger: Logger) async {
+    static func drain(_ worker: some DrainableWorker, graceSeconds: Double, logger: Logger) async {
         await worker.stopAccepting()
         let stopper = Task {
             try await Task.sleep(for: .milliseconds(Int(graceSeconds * 1000)))

@@ -97,17 +97,7 @@ public struct SharedSpoolDaemon: Sendable {
             }
         }
         notifier.send("STOPPING=1")
-        await worker.stopAccepting()
-        let grace = config.graceSeconds
-        let logger = self.logger
-        let stopper = Task {
-            try await Task.sleep(for: .milliseconds(Int(grace * 1000)))
-            let running = await worker.runningCount
-            logger.warning("grace period over, stopping scans", metadata: ["running": .stringConvertible(running)])
-            await worker.stopRunningScans()
-        }
-        await worker.waitForRunning()
-        stopper.cancel()
+        await SpoolDaemon.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
         await config.actions?.finish()
         return exitCode
     }

@@ -13,8 +13,11 @@ struct ReportCommandTests {
     static let binary = spoolscanBinary
 
     /// Runs the binary; returns its exit status and standard output.
+    /// Runs the binary where it finds no advisory database (the rendering tests expect none).
     static func run(_ arguments: [String]) throws -> (Int32, String) {
-        try SharedData.runReturningStatus(binary, arguments)
+        let (environment, home) = try SharedData.environmentWithoutDatabase()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        return try SharedData.runReturningStatus(binary, arguments, environment: environment)
     }
 
     static func report(vulnerabilities: [(String, Severity)]) -> Report {

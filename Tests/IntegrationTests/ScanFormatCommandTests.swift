@@ -17,8 +17,8 @@ import Testing
     """
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        var environment = ProcessInfo.processInfo.environment
-        environment["SPOOLSCAN_DB"] = nil
+        let (environment, home) = try SharedData.environmentWithoutDatabase()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let result = try CommandRunner.run(Self.binary, arguments, environment: environment)
         return (result.status, result.stdout, result.stderr)
     }

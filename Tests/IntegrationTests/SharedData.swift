@@ -23,10 +23,21 @@ enum SharedData {
     }
 
     /// Runs a command, returning its exit status and standard output (stderr is discarded).
-    static func runReturningStatus(_ executable: String, _ arguments: [String],
-                                   in directory: String? = nil) throws -> (Int32, String) {
-        let result = try CommandRunner.run(executable, arguments, directory: directory, errors: .discard)
+    static func runReturningStatus(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                                   environment: [String: String]? = nil) throws -> (Int32, String) {
+        let result = try CommandRunner.run(executable, arguments, environment: environment, directory: directory, errors: .discard)
         return (result.status, result.stdout)
+    }
+
+    /// This process's environment for a `spoolscan` that must find no advisory database:
+    /// `SPOOLSCAN_DB` unset and `HOME` an empty folder, so the default database (and the layer
+    /// cache beside it) of whoever runs the tests is not picked up. Remove `home` afterwards.
+    static func environmentWithoutDatabase() throws -> (environment: [String: String], home: String) {
+        let home = try temporaryFolder()
+        var environment = ProcessInfo.processInfo.environment
+        environment["SPOOLSCAN_DB"] = nil
+        environment["HOME"] = home
+        return (environment, home)
     }
 
     struct CommandFailed: Error, CustomStringConvertible {

@@ -70,6 +70,16 @@ struct SecretConfidenceTests {
             #expect(try Self.findings(value + "\n").isEmpty, "\(value.prefix(12))")
         }
         #expect(DocumentedExamples.isExample("your-token-here") && DocumentedExamples.isExample("****"))
+        for mark in ["YOUR_API_KEY_HERE", "your key here", "yourtoken_here", "<your-key>"] {
+            #expect(DocumentedExamples.isExample(mark), "\(mark)")
+        }
+        // The letters by chance inside a long base64 value are not the mark.
+        #expect(!DocumentedExamples.isExample("LS0tLS1CRUdJTiByOUR9kq2yOURqhEREpQ3hEREaZ"))
+        #expect(!DocumentedExamples.isExample("hourly-here") && !DocumentedExamples.isExample("your-hereford"))
+        // Four X in a row turn up by chance in random tokens; a documentation mark is longer.
+        #expect(!DocumentedExamples.isExample("npm_pkaNE" + "XXXX" + "qgrPTMhPUaDAKOpC6Yptvhr7mUI"))
+        #expect(try Self.findings("NPM_TOKEN=npm_pkaNE" + "XXXX" + "qgrPTMhPUaDAKOpC6Yptvhr7mUI\n").map(\.ruleID) == ["npm-access-token"])
+        #expect(DocumentedExamples.isExample("npm_" + String(repeating: "X", count: 36)))
         #expect(!DocumentedExamples.isExample(Fake.alnum(32)))
     }
 
@@ -89,6 +99,17 @@ struct SecretConfidenceTests {
         #expect(try Self.findings("client_secret = \"/run/secrets/client_secret_file\"\n").isEmpty)
         #expect(try Self.findings("private_key = \"./certs/Server-2024.pem\"\n").isEmpty)
         #expect(try Self.findings("client_secret = \"/" + Fake.b64(39) + "\"\n").map(\.ruleID) == ["generic-secret"])
+        // Only letters and digits after the "/": lowercased, with digits read as letters, it would
+        // look like a path; the shape checks must see the value as written.
+        for value in ["/FvafhdZxEuhnbzs0z1wNiMg9aW37k5wCnHDepQH", "/mh5Kx96uQkmfK/UUNLHw0WHbjWUS34ggZZqj/W1"] {
+            #expect(!SecretValueFilter.isPlaceholder(value), "\(value.prefix(4))")
+            #expect(try Self.findings("\"secret\": \"" + value + "\"\n").map(\.ruleID) == ["generic-secret"], "\(value.prefix(4))")
+        }
+        #expect(SecretValueFilter.isPlaceholder("/run/secrets/db_password") && SecretValueFilter.isPlaceholder("s3cr3t-v4lue"))
+        #expect(SecretValueFilter.isPlaceholder("P4ssw0rd!") && SecretValueFilter.isPlaceholder("p455"))
+        // A random password that holds "P455" is not the word "pass".
+        #expect(!SecretValueFilter.isPlaceholder("VUP455xlj!UZsZXzJKN"))
+        #expect(try Self.findings("password: \"VUP455xlj!UZsZXzJKN\"\n").map(\.ruleID) == ["generic-password"])
     }
 
     @Test("in test, example and documentation paths proven findings are lowered with a reason; others are not reported",

@@ -13,17 +13,18 @@ struct SecretCorpusTests {
           .enabled(if: python, "skipped: /usr/bin/python3 (which writes the recall corpus) is not installed"))
     func recall() throws {
         let folder = try TemporaryDirectory()
-        let (image, planted) = try SecretCorpus.recallImage(in: folder.path)
+        let seed = UInt32.random(in: 1...UInt32.max)
+        let (image, planted) = try SecretCorpus.recallImage(in: folder.path, seed: seed)
         #expect(planted.count >= 25)
         let findings = try SecretCorpus.scan(image)
         for item in planted {
             let match = findings.first { $0.path == item.path && $0.line == item.line && $0.ruleID == item.rule }
-            #expect(match != nil, "missed: \(item.kind) (\(item.rule) at \(item.path):\(item.line))")
-            #expect(match?.confidence != nil && match?.reason == nil, "\(item.kind)")
+            #expect(match != nil, "missed: \(item.kind) (\(item.rule) at \(item.path):\(item.line)), corpus seed \(seed)")
+            #expect(match?.confidence != nil && match?.reason == nil, "\(item.kind), corpus seed \(seed)")
         }
         let expectedLines = Set(planted.map { "\($0.path):\($0.line)" })
         let extra = findings.filter { !expectedLines.contains("\($0.path):\($0.line)") }
-        #expect(extra.isEmpty, "unexpected: \(extra.map { "\($0.ruleID) \($0.path):\($0.line)" })")
+        #expect(extra.isEmpty, "unexpected: \(extra.map { "\($0.ruleID) \($0.path):\($0.line)" }), corpus seed \(seed)")
     }
 
     static let trivy = FileManager.default.homeDirectoryForCurrentUser.path + "/.cache/spoolscan-peers/trivy"

@@ -14,15 +14,38 @@ enum DocumentedExamples {
     static let fragments = ["example", "****", "changeme", "change_me", "change-me"]
 
     /// True when `value` is a published example or carries an example mark: `EXAMPLE`,
-    /// `xxxx` / `XXXX`, `****`, `<…>`, `your-…-here` / `your_…_here`, `changeme`. Not asked
+    /// a run of six `x` or `X`, `****`, `<…>`, `your-…-here` / `your_…_here`, `changeme`. Not asked
     /// for private keys: their body is checked by ``SecretFormatCheck`` instead.
     static func isExample(_ value: String) -> Bool {
         if values.contains(value) { return true }
         let lower = value.lowercased()
         if fragments.contains(where: { lower.contains($0) }) { return true }
-        if value.contains("xxxx") || value.contains("XXXX") { return true }
+        if value.contains("xxxxxx") || value.contains("XXXXXX") { return true }
         if let open = lower.firstIndex(of: "<"), lower[open...].contains(">") { return true }
-        if lower.contains("your") && lower.contains("here") { return true }
+        if hasYourHereMark(Array(lower.utf8)) { return true }
         return values.contains { value.contains($0) }
+    }
+
+    /// `your` as the start of a word followed by a separator, then `here` as the end of a word
+    /// after a separator (`your-token-here`, `YOUR_KEY_HERE`, `yourkey_here`). The letters alone
+    /// are not enough: a long base64 value holds `yOUR` and `hERE` by chance.
+    static func hasYourHereMark(_ lower: [UInt8]) -> Bool {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+        let your = Array("your".utf8), here = Array("here".utf8)
+        var start: Int?
+        var index = 0
+        while index + 4 <= lower.count {
+            if start == nil, lower[index..<(index + 4)].elementsEqual(your), index == 0 || !isWordByte(lower[index - 1]) {
+                start = index + 4
+            } else if let after = start, index > after, lower[index..<(index + 4)].elementsEqual(here), isSeparator(lower[index - 1]),
+                      index + 4 == lower.count || !isWordByte(lower[index + 4]) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -30,18 +30,25 @@ enum SecretValueFilter {
 
     /// True when `value` looks like a placeholder, a code reference or a path rather than a
     /// secret; `s3cret`-style digits for letters count as the word.
+    /// The digits-as-letters form is held to whole values and fragments of five characters or
+    /// more: a random password holding `P455` is not `pass`. The shape checks (path, `@name`,
+    /// dotted identifier) look at `value` as written: lowercased, with digits read as letters,
+    /// a random base64 value (`/Fva0…`) would read as a path.
     static func isPlaceholder(_ value: String) -> Bool {
-        let plain = String(value.lowercased().map { leet[$0] ?? $0 })
-        return isPlaceholderText(value) || (plain != value.lowercased() && isPlaceholderText(plain))
+        let lower = value.lowercased()
+        if isPlaceholderWord(lower, shortestFragment: 1) { return true }
+        let plain = String(lower.map { leet[$0] ?? $0 })
+        if plain != lower && isPlaceholderWord(plain, shortestFragment: 5) { return true }
+        return isPath(value) || lower.hasPrefix("@") || isDottedIdentifier(value)
     }
 
-    private static func isPlaceholderText(_ value: String) -> Bool {
-        let lower = value.lowercased()
+    /// `lower` (already lowercased) is a placeholder value, holds a placeholder fragment of at
+    /// least `shortestFragment` characters, or repeats one character.
+    private static func isPlaceholderWord(_ lower: String, shortestFragment: Int) -> Bool {
         if placeholderValues.contains(lower) { return true }
-        if placeholderFragments.contains(where: { lower.contains($0) }) { return true }
+        if placeholderFragments.contains(where: { $0.count >= shortestFragment && lower.contains($0) }) { return true }
         if let first = lower.unicodeScalars.first, lower.unicodeScalars.allSatisfy({ $0 == first }) { return true }
-        if isPath(value) || lower.hasPrefix("@") { return true }
-        return isDottedIdentifier(value)
+        return false
     }
 
     /// A file path rather than a value: `/`, `./` or `~/` first, then lowercase path characters

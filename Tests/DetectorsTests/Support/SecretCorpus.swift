@@ -64,9 +64,11 @@ enum SecretCorpus {
         return (image, layer)
     }
 
-    /// Writes the recall corpus with a fresh random seed and packs it with ``ImageBuilder``.
-    static func recallImage(in folder: String) throws -> (image: String, planted: [Planted]) {
-        try check(run("/usr/bin/python3", [packageRoot + "/scripts/secret-recall-corpus.py", folder + "/recall"]))
+    /// Writes the recall corpus with `seed` (a fresh random one by default; failures print it,
+    /// and `scripts/secret-recall-corpus.py OUT --seed N` writes the same corpus again) and
+    /// packs it with ``ImageBuilder``.
+    static func recallImage(in folder: String, seed: UInt32 = .random(in: 1...UInt32.max)) throws -> (image: String, planted: [Planted]) {
+        try check(run("/usr/bin/python3", [packageRoot + "/scripts/secret-recall-corpus.py", folder + "/recall", "--seed", String(seed)]))
         let root = folder + "/recall/rootfs"
         var files: [TestFile] = []
         for relative in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted() {

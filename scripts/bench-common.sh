@@ -11,6 +11,6 @@ if [ ! -x "$TRIVY" ]; then
   echo "skipping trivy: not found at $TRIVY (../shared/peers/install.sh installs it)" >&2; TRIVY=
 fi
 BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
-[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
+[ -x "$BIN" ] || bash "$ROOT/scripts/build-release" >/dev/null
 mkdir -p "$WORK"
 [ -f "$WORK/debian/debian12-minbase.tar" ] || bash "$SHARED/images/build-debian.sh" "$WORK/debian" >/dev/null

@@ -24,7 +24,7 @@ PY
   python3 "$SHARED/tools/mkimage.py" --out "$BIG" --tag bench/big:1 "$WORK/debian/rootfs-minbase" "$WORK/data-layer"
 fi
 BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
-[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
+[ -x "$BIN" ] || bash "$ROOT/scripts/build-release" >/dev/null
 size_mb=$(( $(stat -c %s "$BIG") / 1048576 ))
 # prints "MAX_RSS_KB WALL_SECONDS" for one run of a command
 measure() {

@@ -12,7 +12,7 @@ TRIVY=${TRIVY:-$HOME/.cache/spoolscan-peers/trivy}
 [ -x "$TRIVY" ] || { echo "trivy not found at $TRIVY: run ../shared/peers/install.sh" >&2; exit 3; }
 [ -f "$SHARED/tools/mkimage.py" ] || { echo "skip: ../shared/tools/mkimage.py is absent" >&2; exit 0; }
 BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}
-[ -x "$BIN" ] || swift build -c release --product spoolscan >/dev/null
+[ -x "$BIN" ] || bash "$ROOT/scripts/build-release" >/dev/null
 CORPUS=$(scripts/secret-corpus.sh | tail -1)
 rm -rf "$WORK"; mkdir -p "$WORK/negative/usr/local/lib/python3.11"
 cp -al "$CORPUS/pypi" "$WORK/negative/usr/local/lib/python3.11/site-packages"

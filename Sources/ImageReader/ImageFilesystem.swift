@@ -44,30 +44,37 @@ public final class ImageFilesystem {
     private func insert(_ entry: LayerEntry, layerIndex: Int) {
         guard !entry.path.isEmpty else { return }
         var dir = root
-        var prefix = ""
-        let components = entry.path.split(separator: "/", omittingEmptySubsequences: true)
-        for component in components.dropLast() {
+        let components = Self.components(of: entry.path)
+        guard let last = components.last else { return }
+        for (depth, component) in components.dropLast().enumerated() {
             let name = String(component)
-            prefix = prefix.isEmpty ? name : prefix + "/" + name
             if let next = dir.children[name], next.node.entry.kind == .directory {
                 dir = next
-            } else {
-                let made = TreeNode(node: Node(entry: LayerEntry(path: prefix, kind: .directory, mode: 0o755), layerIndex: layerIndex))
-                if let replaced = dir.children[name], replaced.node.entry.kind == .symlink {
-                    // A later layer writing below a symlinked folder: keep the layer's own view.
-                    made.children = replaced.children
-                }
-                dir.children[name] = made
-                dir = made
+                continue
             }
+            // A folder no entry has named yet: its path is built only now, not for every entry.
+            let prefix = components[...depth].joined(separator: "/")
+            let made = TreeNode(node: Node(entry: LayerEntry(path: prefix, kind: .directory, mode: 0o755), layerIndex: layerIndex))
+            if let replaced = dir.children[name], replaced.node.entry.kind == .symlink {
+                // A later layer writing below a symlinked folder: keep the layer's own view.
+                made.children = replaced.children
+            }
+            dir.children[name] = made
+            dir = made
         }
-        let name = String(components.last!)
+        let name = String(last)
         let node = Node(entry: entry, layerIndex: layerIndex)
         if let existing = dir.children[name], existing.node.entry.kind == .directory, entry.kind == .directory {
             existing.node = node
         } else {
             dir.children[name] = TreeNode(node: node)
         }
+    }
+
+    /// The non-empty components of `path` between `/`s, split on its bytes: splitting by
+    /// Character cost more than the rest of building the view.
+    static func components(of path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { Substring($0) }
     }
 
     private func splitParent(_ path: String) -> (String, String) {
@@ -77,7 +84,7 @@ public final class ImageFilesystem {
 
     private func findDirectory(_ path: String) -> TreeNode? {
         var node = root
-        for component in path.split(separator: "/") {
+        for component in Self.components(of: path) {
             guard let next = node.children[String(component)] else { return nil }
             node = next
         }
@@ -96,7 +103,7 @@ public final class ImageFilesystem {
     /// does not exist; throws `SCAN-008` on a symlink loop.
     public func resolve(_ path: String) throws(SpoolscanError) -> Node? {
         var hops = 0
-        var pending = path.split(separator: "/").map(String.init).reversed() as [String]
+        var pending = Self.components(of: path).map(String.init).reversed() as [String]
         var stack: [TreeNode] = [root]
         while let component = pending.popLast() {
             if component.isEmpty || component == "." { continue }
@@ -111,7 +118,7 @@ public final class ImageFilesystem {
                     throw SpoolscanError(.symlinkLoop, "resolving \(path)")
                 }
                 if target.hasPrefix("/") { stack = [root] }
-                pending.append(contentsOf: target.split(separator: "/").map(String.init).reversed())
+                pending.append(contentsOf: Self.components(of: target).map(String.init).reversed())
                 continue
             }
             stack.append(child)
@@ -137,7 +144,7 @@ public final class ImageFilesystem {
 
     /// Children in reverse name order, so popping a stack yields them sorted.
     private static func sortedChildren(of node: TreeNode) -> [TreeNode] {
-        node.children.keys.sorted(by: >).map { node.children[$0]! }
+        node.children.sorted { $0.key > $1.key }.map(\.value)
     }
 
     /// Number of entries in the final view.

@@ -1,4 +1,5 @@
 import Foundation
+import SpoolscanCore
 
 /// Dates in policies, VEX documents and advisories: `YYYY-MM-DD` (midnight UTC) or RFC 3339
 /// with or without fractional seconds.
@@ -20,9 +21,5 @@ enum PolicyDate {
     }
 
     /// `date` as RFC 3339 UTC without fractional seconds.
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func format(_ date: Date) -> String { Timestamp.string(date) }
 }

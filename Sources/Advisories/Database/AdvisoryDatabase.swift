@@ -11,7 +11,7 @@ public final class AdvisoryDatabase: @unchecked Sendable {
     public let path: String
     let db: SQLiteDatabase
     private let lock = NSLock()
-    private var advisoryCache: [Int64: StoredAdvisory] = [:]
+    private var advisoryCache: [Int64: StoredAdvisory] = Dictionary(minimumCapacity: 4096)
     /// The chosen CVSS per stored `cvss` column text: many advisories share the same vectors,
     /// and scoring a vector is the dearest part of reading an advisory.
     private var cvssCache: [String: CVSS?] = [:]

@@ -26,8 +26,9 @@ enum FindingMerger {
     private static func rank(_ id: String) -> Int { id.hasPrefix("CVE-") ? 0 : (id.hasPrefix("GHSA-") ? 1 : 2) }
 
     /// Groups candidates whose id sets overlap; drops groups an advisory marks `not_affected`.
+    /// The findings are appended to `findings`.
     static func merge(_ candidates: [Candidate], notAffected: Set<String>, package: Package,
-                      comparator: any VersionComparator) -> [Vulnerability] {
+                      comparator: any VersionComparator, into findings: inout [Vulnerability]) {
         // Union-find over candidates sharing any id.
         var parent = Array(candidates.indices)
         func root(_ i: Int) -> Int {
@@ -50,8 +51,6 @@ enum FindingMerger {
             let r = root(index)
             if let g = groupOfRoot[r] { groups[g].append(index) } else { groupOfRoot[r] = groups.count; groups.append([index]) }
         }
-        var findings: [Vulnerability] = []
-        findings.reserveCapacity(groups.count)
         for group in groups {
             // The group's distinct ids (most groups are one advisory with a few aliases: no Set needed).
             var ids: [String]
@@ -66,7 +65,6 @@ enum FindingMerger {
             if !notAffected.isEmpty && ids.contains(where: notAffected.contains) { continue }
             findings.append(finding(group.map { candidates[$0] }, ids: ids, package: package, comparator: comparator))
         }
-        return findings
     }
 
     /// One finding for a group; `ids` are the group's distinct ids.

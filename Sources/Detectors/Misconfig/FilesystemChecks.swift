@@ -5,11 +5,24 @@ import ScanReport
 enum FilesystemChecks {
     /// Files that hold credentials when present.
     static func isCredentialFile(_ path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if [".npmrc", ".pypirc", ".netrc", ".git-credentials"].contains(name) { return true }
-        if path.hasSuffix(".aws/credentials") || path.hasSuffix(".docker/config.json") { return true }
-        if path.contains(".ssh/"), name.hasPrefix("id_"), !name.hasSuffix(".pub") { return true }
-        return false
+        isCredentialFile(path, name: lastComponent(path))
+    }
+
+    /// `name` is the last component of `path`; the cheap tests on it come first, as this runs
+    /// for every file of the final view.
+    static func isCredentialFile(_ path: String, name: Substring) -> Bool {
+        switch name {
+        case ".npmrc", ".pypirc", ".netrc", ".git-credentials": return true
+        case "credentials": return path.hasSuffix(".aws/credentials")
+        case "config.json": return path.hasSuffix(".docker/config.json")
+        default: return name.hasPrefix("id_") && !name.hasSuffix(".pub") && path.contains(".ssh/")
+        }
+    }
+
+    /// The part of `path` after its last `/` (all of it when there is none).
+    static func lastComponent(_ path: String) -> Substring {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
+        return path[path.utf8.index(after: slash)...]
     }
 
     static func isTemporary(_ path: String) -> Bool {
@@ -28,21 +41,22 @@ enum FilesystemChecks {
         image.filesystem.forEach { node in
             let entry = node.entry
             let path = entry.path
-            let octal = String(entry.mode & 0o7777, radix: 8)
-            if entry.kind == .regular && entry.mode & 0o6000 != 0 { setuid.append("\(path) (mode \(octal))") }
+            func withMode() -> String { "\(path) (mode \(String(entry.mode & 0o7777, radix: 8)))" }
+            if entry.kind == .regular && entry.mode & 0o6000 != 0 { setuid.append(withMode()) }
             let stickyDirectory = entry.kind == .directory && entry.mode & 0o1000 != 0
             if (entry.kind == .regular || entry.kind == .directory) && entry.mode & 0o002 != 0 && !stickyDirectory
                 && !isTemporary(path) {
-                writable.append("\(path) (mode \(octal))")
+                writable.append(withMode())
             }
-            if entry.kind == .regular && isCredentialFile(path) { credentials.append("file \(path)") }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            if [".git", ".svn", ".hg"].contains(name) { vcs.append(path) }
-            if path.hasPrefix("var/lib/apt/lists/"), entry.kind == .regular, !path.hasSuffix("/lock"),
+            let name = lastComponent(path)
+            if entry.kind == .regular && isCredentialFile(path, name: name) { credentials.append("file \(path)") }
+            if name == ".git" || name == ".svn" || name == ".hg" { vcs.append(path) }
+            guard entry.kind == .regular, path.utf8.first == UInt8(ascii: "v") else { return }
+            if path.hasPrefix("var/lib/apt/lists/"), !path.hasSuffix("/lock"),
                !path.hasPrefix("var/lib/apt/lists/partial/"), !path.hasPrefix("var/lib/apt/lists/auxfiles/") {
                 aptLists += 1
             }
-            if path.hasPrefix("var/cache/apk/"), entry.kind == .regular { apkCache.append(path) }
+            if path.hasPrefix("var/cache/apk/") { apkCache.append(path) }
         }
         var result = Result()
         result.credentialFiles = credentials

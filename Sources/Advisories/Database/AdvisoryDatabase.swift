@@ -171,19 +171,26 @@ struct StoredAffected {
     var severity: String?
 }
 
-/// One `advisories` row as stored.
-struct StoredAdvisory {
-    var source: String
-    var id: String
-    var aliases: [String]
+/// One `advisories` row as stored: a reference, as each is cached and shared by the findings of
+/// every package it affects (copying a value would retain each of its strings and lists).
+final class StoredAdvisory: Sendable {
+    let source: String
+    let id: String
+    let aliases: [String]
     /// `id`, then `aliases`.
-    var ids: [String]
-    var summary: String?
-    var statedSeverity: String?
+    let ids: [String]
+    let summary: String?
+    let statedSeverity: String?
     /// The advisory's CVSS vector to report, with its v3 base score (computed once).
-    var cvss: CVSS?
+    let cvss: CVSS?
     /// The first ``FindingMerger/referenceLimit`` distinct references, in order (a finding never reports more).
-    var references: [String]
+    let references: [String]
     /// RFC 3339, when the feed gives it.
-    var published: String?
+    let published: String?
+
+    init(source: String, id: String, aliases: [String], ids: [String], summary: String?, statedSeverity: String?,
+         cvss: CVSS?, references: [String], published: String?) {
+        self.source = source; self.id = id; self.aliases = aliases; self.ids = ids; self.summary = summary
+        self.statedSeverity = statedSeverity; self.cvss = cvss; self.references = references; self.published = published
+    }
 }

@@ -3,13 +3,8 @@ import ScanReport
 
 /// Checks on the final filesystem's metadata (modes, well-known paths).
 enum FilesystemChecks {
-    /// Files that hold credentials when present.
-    static func isCredentialFile(_ path: String) -> Bool {
-        isCredentialFile(path, name: lastComponent(path))
-    }
-
-    /// `name` is the last component of `path`; the cheap tests on it come first, as this runs
-    /// for every file of the final view.
+    /// Files that hold credentials when present. `name` is the last component of `path`; the
+    /// cheap tests on it come first, as this runs for every file of the final view.
     static func isCredentialFile(_ path: String, name: Substring) -> Bool {
         switch name {
         case ".npmrc", ".pypirc", ".netrc", ".git-credentials": return true
@@ -17,12 +12,6 @@ enum FilesystemChecks {
         case "config.json": return path.hasSuffix(".docker/config.json")
         default: return name.hasPrefix("id_") && !name.hasSuffix(".pub") && path.contains(".ssh/")
         }
-    }
-
-    /// The part of `path` after its last `/` (all of it when there is none).
-    static func lastComponent(_ path: String) -> Substring {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path[...] }
-        return path[path.utf8.index(after: slash)...]
     }
 
     static func isTemporary(_ path: String) -> Bool {
@@ -48,7 +37,7 @@ enum FilesystemChecks {
                 && !isTemporary(path) {
                 writable.append(withMode())
             }
-            let name = lastComponent(path)
+            let name = PathName.last(path)
             if entry.kind == .regular && isCredentialFile(path, name: name) { credentials.append("file \(path)") }
             if name == ".git" || name == ".svn" || name == ".hg" { vcs.append(path) }
             guard entry.kind == .regular, path.utf8.first == UInt8(ascii: "v") else { return }

@@ -12,15 +12,8 @@ mkdir -p "$WORK"
 [ -f "$WORK/debian/debian12-minbase.tar" ] || bash "$SHARED/images/build-debian.sh" "$WORK/debian" >/dev/null
 BIG=$WORK/big.tar
 if [ ! -f "$BIG" ]; then
-  rm -rf "$WORK/data-layer"; mkdir -p "$WORK/data-layer/opt/data"
-  python3 - "$WORK/data-layer/opt/data" <<'PY'
-import os, sys
-d = sys.argv[1]
-for i in range(40):                       # 40 x 12 MiB of incompressible bytes
-    with open(os.path.join(d, f"blob{i:02}.bin"), "wb") as f: f.write(os.urandom(12 << 20))
-for i in range(2000):                     # and many small text files
-    with open(os.path.join(d, f"note{i:04}.txt"), "w") as f: f.write(("line %d\n" % i) * 200)
-PY
+  rm -rf "$WORK/data-layer"
+  python3 "$ROOT/scripts/bench-data-layer.py" "$WORK/data-layer/opt/data" 40 2000   # 480 MiB of blobs, small text files
   python3 "$SHARED/tools/mkimage.py" --out "$BIG" --tag bench/big:1 "$WORK/debian/rootfs-minbase" "$WORK/data-layer"
 fi
 BIN=${SPOOLSCAN:-$ROOT/.build/release/spoolscan}

@@ -60,20 +60,8 @@ public struct SpoolDaemon: Sendable {
         let events = try PendingWatcher.start(folder: layout.pending)
         let worker = SpoolWorker(layout: layout, config: config, hook: hook, logger: logger, role: "daemon")
         let forward = Task { for await event in events { feed.yield(.event(event)) } }
-        let tickMs = max(10, min(250, config.settleMs / 4))
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(tickMs))
-                feed.yield(.tick)
-            }
-        }
-        let rescanMs = max(100, Int(config.rescanSeconds * 1000))
-        let rescanner = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(rescanMs))
-                feed.yield(.rescan)
-            }
-        }
+        let ticker = PeriodicTask.every(ms: config.tickIntervalMs) { feed.yield(.tick) }
+        let rescanner = PeriodicTask.every(ms: config.rescanIntervalMs) { feed.yield(.rescan) }
         defer { forward.cancel(); ticker.cancel(); rescanner.cancel() }
 
         await worker.rescan()

@@ -39,7 +39,7 @@ public struct SpoolSweep: Sendable {
         let signals = ShutdownSignals { _ in stop.set() }
         defer { signals.cancel() }
 
-        let tickMs = max(10, min(250, config.settleMs / 4))
+        let tickMs = config.tickIntervalMs
         let giveUpMs = max(5 * config.settleMs, 1_000)
         await worker.rescan()
         while !stop.isSet {

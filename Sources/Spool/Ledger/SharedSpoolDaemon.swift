@@ -59,9 +59,9 @@ public struct SharedSpoolDaemon: Sendable {
         let ledger = self.ledger
         let tasks = [
             Task { for await event in events { feed.yield(.event(event)) } },
-            Self.every(ms: max(10, min(250, config.settleMs / 4))) { feed.yield(.tick) },
-            Self.every(ms: max(100, Int(config.rescanSeconds * 1000))) { feed.yield(.rescan) },
-            Self.every(ms: max(200, Int(leaseSeconds * 1000 / 3))) { feed.yield(.heartbeat) },
+            PeriodicTask.every(ms: config.tickIntervalMs) { feed.yield(.tick) },
+            PeriodicTask.every(ms: config.rescanIntervalMs) { feed.yield(.rescan) },
+            PeriodicTask.every(ms: max(200, Int(leaseSeconds * 1000 / 3))) { feed.yield(.heartbeat) },
             Task {
                 while !Task.isCancelled {
                     do {
@@ -100,14 +100,5 @@ public struct SharedSpoolDaemon: Sendable {
         await SpoolDaemon.drain(worker, graceSeconds: config.graceSeconds, logger: logger)
         await config.actions?.finish()
         return exitCode
-    }
-
-    private static func every(ms: Int, _ body: @escaping @Sendable () -> Void) -> Task<Void, Never> {
-        Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(ms))
-                body()
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SQLiteDB
 
 /// The cache file's layout. `blobs` maps a stored layer blob's digest to its diffID (so a
@@ -27,7 +28,7 @@ enum LayerCacheSchema {
             // WAL lets readers go on while one process writes; set before any table exists,
             // incremental vacuum lets eviction give pages back.
             try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
-            _ = try scalar(db, "PRAGMA journal_mode = WAL")
+            try switchToWAL(db)
             try db.execute("PRAGMA synchronous = NORMAL")
             try db.transaction {
                 guard try check(db, path: path, allowEmpty: true) == .empty else { return }
@@ -39,14 +40,42 @@ enum LayerCacheSchema {
         }
     }
 
+    /// Switches the file to WAL (a no-op once it is). When several processes open a new cache at
+    /// once, the switch can find another connection's shared lock, and SQLite then answers
+    /// `SQLITE_BUSY` at once, without its busy handler (which could deadlock there): the switch
+    /// is tried again every 10 ms for up to `waitMs`, as long as the busy timeout of every other
+    /// statement.
+    static func switchToWAL(_ db: SQLiteDatabase, waitMs: Int = 5_000) throws(SQLiteError) {
+        let busy: Int32 = 5   // SQLITE_BUSY
+        var waited = 0
+        while true {
+            do {
+                _ = try scalar(db, "PRAGMA journal_mode = WAL")
+                return
+            } catch where error.code == busy && waited < waitMs {
+                usleep(10_000)
+                waited += 10
+            }
+        }
+    }
+
     enum State { case empty, ours }
+
+    /// The file's id, layout version and schema size, read by one statement: three separate
+    /// reads outside a transaction could each see another writer's progress (no id yet, tables
+    /// already there) and take a cache being created by another process for a foreign file.
+    static let headerSQL = """
+        SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version),
+               (SELECT count(*) FROM sqlite_master)
+        """
 
     /// Whether `db` is empty or holds this layout; throws for a foreign or newer file.
     @discardableResult
     static func check(_ db: SQLiteDatabase, path: String, allowEmpty: Bool) throws -> State {
-        let id = try scalar(db, "PRAGMA application_id")
-        let version = try scalar(db, "PRAGMA user_version")
-        let tables = try scalar(db, "SELECT count(*) FROM sqlite_master")
+        let statement = try db.cached(headerSQL)
+        defer { statement.reset() }
+        guard try statement.step() else { throw LayerCacheError("\(path): the database header cannot be read") }
+        let (id, version, tables) = (statement.int(0), statement.int(1), statement.int(2))
         if id == applicationID {
             guard version == Self.version else {
                 throw LayerCacheError("\(path) is a layer cache of layout \(version); this spoolscan uses \(Self.version)")

@@ -13,7 +13,7 @@ private let binary = packageRoot + "/.build/debug/spoolscan"
 struct ConcurrentWriterTests {
     /// Runs `spoolscan` with `arguments` in several processes at once.
     static func runAtOnce(_ argumentLists: [[String]]) -> [CommandRunner.Result?] {
-        let results = Results(count: argumentLists.count)
+        let results = ConcurrentResults<CommandRunner.Result>(count: argumentLists.count)
         DispatchQueue.concurrentPerform(iterations: argumentLists.count) { index in
             results.set(index, try? CommandRunner.run(binary, argumentLists[index], environment: ["PATH": "/usr/bin:/bin"]))
         }
@@ -79,13 +79,4 @@ struct ConcurrentWriterTests {
         let broken = try CommandRunner.run(binary, ["cache", "info", "--cache", cache], errors: .separate)
         #expect(broken.status == 1 && broken.stderr.contains("SCAN-015"))
     }
-}
-
-/// Results collected from concurrent runs.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [CommandRunner.Result?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: CommandRunner.Result?) { lock.withLock { storage[index] = value } }
-    var values: [CommandRunner.Result?] { lock.withLock { storage } }
 }

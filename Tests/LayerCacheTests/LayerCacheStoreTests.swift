@@ -18,6 +18,23 @@ import TestSupport
             results: [Array(repeating: UInt8(n), count: payload), []])
     }
 
+    /// Several processes opening a new cache at once: one creates the layout while the others
+    /// check it, and none may take the half-made file for someone else's database.
+    @Test func openingANewCacheAtOnceNeverTakesItForForeign() throws {
+        let dir = try TemporaryDirectory()
+        let failures = ConcurrentResults<String>(count: 200 * 6)
+        for round in 0..<200 {
+            let path = dir.path("cache\(round).db")
+            DispatchQueue.concurrentPerform(iterations: 6) { index in
+                do throws(LayerCacheError) { _ = try LayerCacheStore(path: path, maxBytes: 1 << 20) } catch {
+                    failures.set(round * 6 + index, error.message)
+                }
+            }
+        }
+        let messages = failures.values.compactMap { $0 }
+        #expect(messages.isEmpty, "\(messages.count) of 1200 opens failed, e.g. \(messages.first ?? "")")
+    }
+
     @Test func storedAnalysisComesBackUnderItsBlobDigestOnly() throws {
         let dir = try TemporaryDirectory()
         let store = try LayerCacheStore(path: dir.path("cache.db"), maxBytes: 1 << 20)
